@@ -1,0 +1,193 @@
+//! Stripping a BEAM file to the chunks AtomVM's loader reads.
+
+use super::error::{BeamError, BeamErrorKind};
+use super::iff::{self, Beam, ChunkId};
+use flate2::read::ZlibDecoder;
+use std::borrow::Cow;
+use std::io::Read;
+
+/// The chunks a stripped module keeps (in the order they appear in the original
+/// file), besides `Line` when [`StripOptions::keep_lines`] is set. A compressed
+/// `LitT` is replaced in place by a `LitU` holding the inflated table.
+pub const KEPT_CHUNKS: [&ChunkId; 12] = [
+    b"AtU8", b"Code", b"ExpT", b"LocT", b"ImpT", b"LitU", b"FunT", b"StrT", b"LitT", b"avmN",
+    b"Type", b"Recs",
+];
+
+/// How to strip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StripOptions {
+    /// Keep the `Line` chunk (file and line numbers in stack traces).
+    pub keep_lines: bool,
+}
+
+impl Default for StripOptions {
+    fn default() -> Self {
+        StripOptions { keep_lines: true }
+    }
+}
+
+/// Returns the module rebuilt with only the chunks AtomVM reads.
+///
+/// Fails on a malformed container, on a module without `Code` or `AtU8`, and on a
+/// `LitT` that does not inflate to its declared size.
+pub fn strip(bytes: &[u8], options: StripOptions) -> Result<Vec<u8>, BeamError> {
+    let beam = Beam::parse(bytes)?;
+    beam.require(b"Code")?;
+    if beam.chunk(b"AtU8").is_none() {
+        return Err(match beam.chunk(b"Atom") {
+            Some(chunk) => BeamError::at(chunk.offset, BeamErrorKind::LegacyAtoms),
+            None => BeamError::at(beam.len, BeamErrorKind::MissingChunk("AtU8")),
+        });
+    }
+    let mut kept: Vec<(ChunkId, Cow<'_, [u8]>)> = Vec::with_capacity(beam.chunks.len());
+    for chunk in &beam.chunks {
+        if &chunk.id == b"LitT" {
+            kept.push(literals(chunk.data, chunk.offset)?);
+        } else if KEPT_CHUNKS.contains(&&chunk.id) || (options.keep_lines && &chunk.id == b"Line") {
+            kept.push((chunk.id, Cow::Borrowed(chunk.data)));
+        }
+    }
+    Ok(iff::write(&kept))
+}
+
+/// `LitT` is a u32 uncompressed size then a zlib stream; OTP 28 may write size 0 and
+/// the table uncompressed, which is kept as it is.
+fn literals(data: &[u8], offset: usize) -> Result<(ChunkId, Cow<'_, [u8]>), BeamError> {
+    let bad = |reason| BeamError::at(offset, BeamErrorKind::BadChunk { id: "LitT", reason });
+    let (size, stream) = data
+        .split_first_chunk::<4>()
+        .ok_or_else(|| bad("shorter than its 4-byte size field"))?;
+    let declared = u32::from_be_bytes(*size);
+    if declared == 0 {
+        return Ok((*b"LitT", Cow::Borrowed(data)));
+    }
+    let limit = u64::from(declared) + 1;
+    let mut inflated = Vec::with_capacity(usize::try_from(declared).unwrap_or(0).min(1 << 24));
+    ZlibDecoder::new(stream)
+        .take(limit)
+        .read_to_end(&mut inflated)
+        .map_err(|e| {
+            BeamError::at(
+                offset,
+                BeamErrorKind::Inflate {
+                    reason: e.to_string(),
+                },
+            )
+        })?;
+    if u64::try_from(inflated.len()).ok() != Some(u64::from(declared)) {
+        return Err(BeamError::at(
+            offset,
+            BeamErrorKind::LiteralSize {
+                declared,
+                actual: inflated.len(),
+            },
+        ));
+    }
+    Ok((*b"LitU", Cow::Owned(inflated)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use flate2::{write::ZlibEncoder, Compression};
+    use std::io::Write;
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        let mut enc = ZlibEncoder::new(Vec::new(), Compression::default());
+        enc.write_all(data).unwrap();
+        enc.finish().unwrap()
+    }
+
+    fn litt(table: &[u8]) -> Vec<u8> {
+        let mut out = (table.len() as u32).to_be_bytes().to_vec();
+        out.extend(zlib(table));
+        out
+    }
+
+    fn ids(bytes: &[u8]) -> Vec<String> {
+        Beam::parse(bytes)
+            .unwrap()
+            .chunks
+            .iter()
+            .map(|c| c.name())
+            .collect()
+    }
+
+    fn module(extra: &[(ChunkId, Vec<u8>)]) -> Vec<u8> {
+        let mut chunks = vec![
+            (*b"AtU8", vec![0, 0, 0, 1, 1, b'm']),
+            (*b"Code", vec![1; 8]),
+        ];
+        chunks.extend_from_slice(extra);
+        iff::write(&chunks)
+    }
+
+    #[test]
+    fn keeps_listed_chunks_in_order_and_drops_the_rest() {
+        let bytes = module(&[
+            (*b"Dbgi", vec![9; 40]),
+            (*b"ImpT", vec![0; 4]),
+            (*b"Line", vec![2; 4]),
+            (*b"Docs", vec![3; 12]),
+            (*b"ExpT", vec![0; 4]),
+            (*b"Attr", vec![4; 4]),
+            (*b"Type", vec![5; 4]),
+        ]);
+        let stripped = strip(&bytes, StripOptions { keep_lines: true }).unwrap();
+        assert_eq!(
+            ids(&stripped),
+            ["AtU8", "Code", "ImpT", "Line", "ExpT", "Type"]
+        );
+        let no_lines = strip(&bytes, StripOptions { keep_lines: false }).unwrap();
+        assert_eq!(ids(&no_lines), ["AtU8", "Code", "ImpT", "ExpT", "Type"]);
+        assert_eq!(Beam::parse(&no_lines).unwrap().chunks[1].data, [1; 8]);
+    }
+
+    #[test]
+    fn inflates_litt_into_litu_in_place() {
+        let table = b"\0\0\0\x01\0\0\0\x04\x83\x61\x2a\x00".to_vec();
+        let bytes = module(&[(*b"LitT", litt(&table)), (*b"FunT", vec![0; 4])]);
+        let stripped = strip(&bytes, StripOptions::default()).unwrap();
+        assert_eq!(ids(&stripped), ["AtU8", "Code", "LitU", "FunT"]);
+        assert_eq!(Beam::parse(&stripped).unwrap().chunks[2].data, table);
+    }
+
+    #[test]
+    fn keeps_uncompressed_otp28_litt() {
+        let plain = [0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 2, 131, 106];
+        let bytes = module(&[(*b"LitT", plain.to_vec())]);
+        let stripped = strip(&bytes, StripOptions::default()).unwrap();
+        let beam = Beam::parse(&stripped).unwrap();
+        assert_eq!(beam.chunks[2].name(), "LitT");
+        assert_eq!(beam.chunks[2].data, plain);
+    }
+
+    #[test]
+    fn rejects_bad_literals() {
+        let mut wrong_size = litt(b"abcdef");
+        wrong_size[3] = 9;
+        let err = strip(&module(&[(*b"LitT", wrong_size)]), StripOptions::default()).unwrap_err();
+        assert_eq!(
+            err.kind,
+            BeamErrorKind::LiteralSize {
+                declared: 9,
+                actual: 6
+            }
+        );
+
+        let garbage = vec![0, 0, 0, 5, 1, 2, 3];
+        let err = strip(&module(&[(*b"LitT", garbage)]), StripOptions::default()).unwrap_err();
+        assert!(matches!(err.kind, BeamErrorKind::Inflate { .. }));
+    }
+
+    #[test]
+    fn requires_code_and_utf8_atoms() {
+        let no_code = iff::write(&[(*b"AtU8", vec![0, 0, 0, 0])]);
+        let err = strip(&no_code, StripOptions::default()).unwrap_err();
+        assert_eq!(err.kind, BeamErrorKind::MissingChunk("Code"));
+        let legacy = iff::write(&[(*b"Atom", vec![0, 0, 0, 0]), (*b"Code", vec![])]);
+        let err = strip(&legacy, StripOptions::default()).unwrap_err();
+        assert_eq!(err.kind, BeamErrorKind::LegacyAtoms);
+    }
+}
