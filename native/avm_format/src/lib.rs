@@ -25,3 +25,4 @@ pub mod avm;
 pub mod beam;
 mod bytes;
 mod compact;
+pub mod pack;

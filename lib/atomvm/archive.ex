@@ -1,0 +1,56 @@
+defmodule AtomVM.Archive do
+  @moduledoc """
+  Reads `.avm` archives back: listing their entries and extracting them to disk.
+  """
+
+  alias AtomVM.Native
+
+  @doc "The entries of the archive at `path`, in archive order (contents under `:data`)."
+  @spec entries(Path.t()) :: {:ok, [map()]} | {:error, term()}
+  def entries(path) do
+    with :ok <- exists(path) do
+      native(Native.read_archive(path))
+    end
+  end
+
+  @doc """
+  Writes the entries named in `names` (all when empty) under `dir`. Every name is
+  checked, and every requested name must exist, before anything is written.
+  """
+  @spec extract(Path.t(), Path.t(), [String.t()]) :: {:ok, [Path.t()]} | {:error, term()}
+  def extract(path, dir, names \\ []) do
+    with :ok <- exists(path) do
+      native(Native.extract(path, dir, names))
+    end
+  end
+
+  @doc """
+  A listing in the spirit of `PackBEAM -l`: one line per entry with its flags
+  (`*` marks the start module), its kind and its size, then a total.
+  """
+  @spec format_listing(Path.t(), [map()]) :: String.t()
+  def format_listing(path, entries) do
+    width =
+      entries |> Enum.map(&String.length(Integer.to_string(&1.size))) |> Enum.max(fn -> 1 end)
+
+    lines =
+      for entry <- entries do
+        start = if entry.start, do: "*", else: " "
+        flags = "0x" <> String.pad_leading(Integer.to_string(entry.flags, 16), 2, "0")
+        size = String.pad_leading(Integer.to_string(entry.size), width)
+
+        "#{start} #{flags} #{String.pad_trailing(to_string(entry.kind), 4)} #{size}  #{entry.name}"
+      end
+
+    %{size: bytes} = File.stat!(path)
+    total = "#{length(entries)} entries, #{bytes} bytes (* = start module)"
+    Enum.join([path | lines] ++ [total], "\n")
+  end
+
+  defp exists(path) do
+    if File.regular?(path), do: :ok, else: {:error, {:not_found, path}}
+  end
+
+  defp native({:ok, value}), do: {:ok, value}
+  defp native({:error, message}), do: {:error, {:native, message}}
+end

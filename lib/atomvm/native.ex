@@ -1,0 +1,78 @@
+defmodule AtomVM.Native do
+  @moduledoc """
+  The Rust NIF (`native/atomvm_nif`): reads, strips and packs `.beam` and `.avm` files.
+
+  Every function returns `{:ok, value}` or `{:error, message}`, where `message` names
+  the file and what is wrong with it. The functions run on a dirty I/O scheduler.
+  The library is built by `Mix.Tasks.Compile.AtomvmNative` into `priv/native/`.
+  """
+
+  @on_load :load_nif
+
+  @typedoc "What `beam_info/1` returns."
+  @type beam_info :: %{
+          module: String.t(),
+          exports: [{String.t(), non_neg_integer()}],
+          imports: [String.t()],
+          atoms: [String.t()]
+        }
+
+  @typedoc "An entry as listed: `kind` is `:beam`, `:file` or `:unknown`."
+  @type entry_summary :: %{
+          name: String.t(),
+          flags: non_neg_integer(),
+          kind: :beam | :file | :unknown,
+          start: boolean(),
+          size: non_neg_integer()
+        }
+
+  @typedoc "An input of `pack/3`."
+  @type pack_input ::
+          {:beam, %{path: String.t(), start: boolean()}}
+          | {:file, %{name: String.t(), path: String.t()}}
+
+  @doc false
+  def load_nif do
+    path = :filename.join(:code.priv_dir(:atomvm_mix), ~c"native/libatomvm_nif")
+
+    case :erlang.load_nif(path, 0) do
+      :ok -> :ok
+      # Keep the module loaded so that calls explain what is missing.
+      {:error, _} -> :ok
+    end
+  end
+
+  @doc "Reads a `.beam` file's module name, exports, imported modules and atom table."
+  @spec beam_info(Path.t()) :: {:ok, beam_info()} | {:error, String.t()}
+  def beam_info(_path), do: not_loaded()
+
+  @doc """
+  Strips the `.beam` inputs (keeping `Line` unless `strip_lines: true`), packs them
+  with the plain-file inputs and writes `output` atomically (a temporary file renamed
+  into place). Returns the entries written, start module first, and the archive's size.
+  """
+  @spec pack(Path.t(), [pack_input()], %{strip_lines: boolean()}) ::
+          {:ok, {[entry_summary()], non_neg_integer()}} | {:error, String.t()}
+  def pack(_output, _inputs, _options), do: not_loaded()
+
+  @doc "Reads an `.avm` archive: every entry with its contents under `:data`."
+  @spec read_archive(Path.t()) ::
+          {:ok, [%{required(:data) => binary(), optional(atom()) => term()}]}
+          | {:error, String.t()}
+  def read_archive(_path), do: not_loaded()
+
+  @doc """
+  Writes the entries of an archive (all when `names` is `[]`) under `dir`, each file
+  atomically; checks every name (no absolute paths, no `..`) before writing any.
+  Returns the paths written.
+  """
+  @spec extract(Path.t(), Path.t(), [String.t()]) :: {:ok, [String.t()]} | {:error, String.t()}
+  def extract(_archive, _dir, _names), do: not_loaded()
+
+  defp not_loaded do
+    :erlang.nif_error(
+      "the atomvm_mix NIF is not loaded: priv/native/libatomvm_nif.so is missing or " <>
+        "does not load; run `mix compile` (it builds the NIF with cargo)"
+    )
+  end
+end

@@ -1,0 +1,25 @@
+# The Mix compiler that builds the Rust NIF must exist before `lib/` is compiled, so it
+# lives outside `lib/` and is loaded here.
+Code.require_file("mix/tasks/compile.atomvm_native.ex", __DIR__)
+
+defmodule AtomVM.MixProject do
+  use Mix.Project
+
+  def project do
+    [
+      app: :atomvm_mix,
+      version: "0.1.0",
+      elixir: "~> 1.14",
+      compilers: [:atomvm_native | Mix.compilers()],
+      start_permanent: false,
+      deps: [],
+      elixirc_options: [warnings_as_errors: true],
+      test_coverage: [ignore_modules: [Mix.Tasks.Compile.AtomvmNative]],
+      description: "Build, pack, run and flash AtomVM applications from Mix."
+    ]
+  end
+
+  def application do
+    [extra_applications: []]
+  end
+end
