@@ -9,6 +9,12 @@ const TAG_U: u8 = 0;
 /// Reads one compact-encoded `u` value. Returns `None` on a wrong tag, a truncated
 /// value or a value that does not fit in `u64`.
 pub(crate) fn read_u(cursor: &mut Cursor<'_>) -> Option<u64> {
+    read_u_nested(cursor, 0)
+}
+
+/// The length of a big value may itself be a big value, but only one level deep: any
+/// deeper nesting is malformed (and must not recurse without bound).
+fn read_u_nested(cursor: &mut Cursor<'_>, depth: u8) -> Option<u64> {
     let first = cursor.u8()?;
     if first & 0b111 != TAG_U {
         return None;
@@ -24,7 +30,10 @@ pub(crate) fn read_u(cursor: &mut Cursor<'_>) -> Option<u64> {
     }
     // Big form: (first >> 5) + 2 bytes follow; 7 means the length is itself encoded.
     let len = match first >> 5 {
-        7 => usize::try_from(read_u(cursor)?).ok()?.checked_add(9)?,
+        7 if depth == 0 => usize::try_from(read_u_nested(cursor, 1)?)
+            .ok()?
+            .checked_add(9)?,
+        7 => return None,
         n => usize::from(n) + 2,
     };
     let bytes = cursor.take(len)?;
@@ -51,6 +60,13 @@ mod tests {
         assert_eq!(decode(&[0b0010_1000, 0x2C]), Some(300));
         // Two-byte big form: 0x1234.
         assert_eq!(decode(&[0b0001_1000, 0x12, 0x34]), Some(0x1234));
+    }
+
+    #[test]
+    fn refuses_deeply_nested_lengths() {
+        let mut bytes = vec![0xF8; 1 << 16];
+        bytes.push(0);
+        assert_eq!(decode(&bytes), None);
     }
 
     #[test]

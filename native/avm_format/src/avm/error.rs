@@ -42,6 +42,12 @@ pub enum ArchiveError {
         /// What is wrong.
         problem: &'static str,
     },
+    /// A section of size 0 (the end marker) that is not `end\0` or is cut off.
+    #[error("the section at byte {offset:#x} has size 0 but is not a complete `end` marker")]
+    BadEnd {
+        /// Offset of the section.
+        offset: usize,
+    },
     /// The sections run to the end of the file without an end section.
     #[error("the archive has no `end` section: it stops after {entries} entries at byte {offset:#x} (truncated?)")]
     MissingEnd {

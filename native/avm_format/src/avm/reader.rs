@@ -2,7 +2,7 @@
 
 use super::entry::{Entry, FLAG_BEAM, FLAG_FILE};
 use super::error::ArchiveError;
-use super::{HEADER, SECTION_HEADER_LEN};
+use super::{END_NAME, HEADER, SECTION_HEADER_LEN};
 use crate::beam::Beam;
 use crate::bytes::{pad4, Cursor};
 
@@ -44,11 +44,7 @@ pub fn read(bytes: &[u8]) -> Result<Archive, ArchiveError> {
             return Err(ArchiveError::TruncatedHeader { offset });
         };
         if size == 0 {
-            let end = read_name(rest, rest.len(), offset)?;
-            return Ok(Archive {
-                entries,
-                len: offset + SECTION_HEADER_LEN + pad4(end.len() + 1),
-            });
+            return end_section(rest, offset, entries);
         }
         let bad_size = |problem| ArchiveError::BadSectionSize {
             offset,
@@ -62,6 +58,9 @@ pub fn read(bytes: &[u8]) -> Result<Archive, ArchiveError> {
         if section_len % 4 != 0 {
             return Err(bad_size("is not a multiple of 4"));
         }
+        if section_len < SECTION_HEADER_LEN + 4 {
+            return Err(bad_size("is smaller than a section header and a name"));
+        }
         let name = read_name(rest, section_len, offset)?;
         let content_start = SECTION_HEADER_LEN + pad4(name.len() + 1);
         let content = rest
@@ -70,6 +69,18 @@ pub fn read(bytes: &[u8]) -> Result<Archive, ArchiveError> {
         let data = entry_data(content, flags, offset, &name)?;
         entries.push(Entry { name, flags, data });
         offset += section_len;
+    }
+}
+
+/// The end section must be `0, 0, 0, "end\0"`, complete within the file.
+fn end_section(rest: &[u8], offset: usize, entries: Vec<Entry>) -> Result<Archive, ArchiveError> {
+    let marker_len = SECTION_HEADER_LEN + pad4(END_NAME.len() + 1);
+    match rest.get(SECTION_HEADER_LEN..marker_len) {
+        Some(name) if name == b"end\0" => Ok(Archive {
+            entries,
+            len: offset + marker_len,
+        }),
+        _ => Err(ArchiveError::BadEnd { offset }),
     }
 }
 

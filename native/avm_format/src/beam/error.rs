@@ -61,6 +61,12 @@ pub enum BeamErrorKind {
         /// What zlib reported.
         reason: String,
     },
+    /// `LitT` declares an inflated size above [`crate::beam::strip::MAX_LITERALS`].
+    #[error("`LitT` declares a {declared}-byte literal table, more than any module needs")]
+    LiteralsTooLarge {
+        /// Size declared in the chunk.
+        declared: u32,
+    },
     /// The inflated literal table is not the size `LitT` declares.
     #[error("the literal table inflates to {actual} bytes, but `LitT` declares {declared}")]
     LiteralSize {

@@ -14,6 +14,10 @@ pub const KEPT_CHUNKS: [&ChunkId; 12] = [
     b"Type", b"Recs",
 ];
 
+/// The largest inflated literal table accepted (no real module comes near it; a
+/// larger claim is a corrupt or hostile file, refused before inflating).
+pub const MAX_LITERALS: u32 = 64 << 20;
+
 /// How to strip.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StripOptions {
@@ -62,8 +66,14 @@ fn literals(data: &[u8], offset: usize) -> Result<(ChunkId, Cow<'_, [u8]>), Beam
     if declared == 0 {
         return Ok((*b"LitT", Cow::Borrowed(data)));
     }
+    if declared > MAX_LITERALS {
+        return Err(BeamError::at(
+            offset,
+            BeamErrorKind::LiteralsTooLarge { declared },
+        ));
+    }
     let limit = u64::from(declared) + 1;
-    let mut inflated = Vec::with_capacity(usize::try_from(declared).unwrap_or(0).min(1 << 24));
+    let mut inflated = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
     ZlibDecoder::new(stream)
         .take(limit)
         .read_to_end(&mut inflated)
@@ -174,6 +184,13 @@ mod tests {
                 declared: 9,
                 actual: 6
             }
+        );
+
+        let huge = [0xFF, 0xFF, 0xFF, 0xFF, 0x78, 0x9C].to_vec();
+        let err = strip(&module(&[(*b"LitT", huge)]), StripOptions::default()).unwrap_err();
+        assert_eq!(
+            err.kind,
+            BeamErrorKind::LiteralsTooLarge { declared: u32::MAX }
         );
 
         let garbage = vec![0, 0, 0, 5, 1, 2, 3];
