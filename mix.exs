@@ -13,11 +13,15 @@ defmodule AtomVM.MixProject do
       compilers: [:atomvm_native | Mix.compilers()],
       start_permanent: false,
       deps: [],
+      elixirc_paths: elixirc_paths(Mix.env()),
       elixirc_options: [warnings_as_errors: true],
       test_coverage: [ignore_modules: [Mix.Tasks.Compile.AtomvmNative]],
       description: "Build, pack, run and flash AtomVM applications from Mix."
     ]
   end
+
+  defp elixirc_paths(:test), do: ["lib", "test/support"]
+  defp elixirc_paths(_), do: ["lib"]
 
   def application do
     [extra_applications: []]

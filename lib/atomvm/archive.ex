@@ -43,7 +43,8 @@ defmodule AtomVM.Archive do
       end
 
     %{size: bytes} = File.stat!(path)
-    total = "#{length(entries)} entries, #{bytes} bytes (* = start module)"
+    count = if length(entries) == 1, do: "1 entry", else: "#{length(entries)} entries"
+    total = "#{count}, #{bytes} bytes (* = start module)"
     Enum.join([path | lines] ++ [total], "\n")
   end
 

@@ -1,0 +1,120 @@
+defmodule AtomVM.Test.Fixture do
+  @moduledoc """
+  Writes fixture Mix projects that depend on this repository by path, and runs `mix`
+  in them as a user would, in a separate OS process.
+  """
+
+  @root Path.expand("../..", __DIR__)
+
+  @doc "This repository's root."
+  def root, do: @root
+
+  @doc """
+  Creates, under `dir`: `fixture_app` (Elixir and Erlang modules, priv files) that
+  depends on `fixture_dep` (a runtime dependency with a priv file), `fixture_tool`
+  (`runtime: false`) and `atomvm_mix` itself (`runtime: false`). Returns the app's path.
+  """
+  def create!(dir) do
+    write!(dir, "fixture_dep/mix.exs", project(:fixture_dep, "FixtureDep", "[]", "[]"))
+
+    write!(dir, "fixture_dep/lib/fixture_dep.ex", """
+    defmodule FixtureDep do
+      def hello, do: "hello from the dependency"
+    end
+    """)
+
+    write!(dir, "fixture_dep/priv/dep.txt", "dependency data\n")
+    write!(dir, "fixture_tool/mix.exs", project(:fixture_tool, "FixtureTool", "[]", "[]"))
+    write!(dir, "fixture_tool/lib/fixture_tool.ex", "defmodule FixtureTool do\nend\n")
+
+    deps = """
+    [
+          {:atomvm_mix, path: #{inspect(@root)}, runtime: false},
+          {:fixture_dep, path: "../fixture_dep"},
+          {:fixture_tool, path: "../fixture_tool", runtime: false}
+        ]
+    """
+
+    write!(
+      dir,
+      "fixture_app/mix.exs",
+      project(:fixture_app, "FixtureApp", deps, "[start: FixtureApp]")
+    )
+
+    write!(dir, "fixture_app/lib/fixture_app.ex", """
+    defmodule FixtureApp do
+      def start do
+        IO.puts(FixtureDep.hello())
+        :fixture_erl.greet()
+      end
+    end
+    """)
+
+    write!(dir, "fixture_app/lib/fixture_app/unused.ex", """
+    defmodule FixtureApp.Unused do
+      def never_called, do: :ok
+    end
+    """)
+
+    write!(dir, "fixture_app/lib/fixture_app/no_start.ex", """
+    defmodule FixtureApp.NoStart do
+      def begin, do: :ok
+    end
+    """)
+
+    write!(dir, "fixture_app/src/fixture_erl.erl", ~S"""
+    -module(fixture_erl).
+    -export([start/0, greet/0, literals/0]).
+
+    start() -> greet().
+
+    greet() -> io:format("~p~n", [literals()]).
+
+    literals() ->
+        [{point, 1.5, -2.25}, #{name => <<"atomvm">>, tags => [a, b, c]},
+         <<1, 2, 3, 4, 5, 6, 7, 8, 9, 10>>, "a string literal", 123456789012345678901234567890,
+         {nested, {deeper, [1, 2, {3, 4}]}}].
+    """)
+
+    write!(dir, "fixture_app/priv/data.bin", <<1, 2, 3, 4, 5>>)
+    write!(dir, "fixture_app/priv/sub/config.txt", "key=value\n")
+    write!(dir, "fixture_app/priv/.hidden", "not packed")
+    Path.join(dir, "fixture_app")
+  end
+
+  @doc "Runs `mix ARGS` in `dir` (MIX_ENV=dev) and returns `{output, exit_status}`."
+  def mix(dir, args) do
+    System.cmd("mix", args,
+      cd: dir,
+      stderr_to_stdout: true,
+      env: [{"MIX_ENV", "dev"}, {"MIX_EXS", nil}, {"MIX_BUILD_PATH", nil}]
+    )
+  end
+
+  @doc "Copies a fixture tree (symlinks kept) so a test can change it freely."
+  def copy!(from, to) do
+    File.mkdir_p!(Path.dirname(to))
+    {_, 0} = System.cmd("cp", ["-a", from, to])
+    to
+  end
+
+  defp project(app, mod, deps, atomvm) do
+    """
+    defmodule #{mod}.MixProject do
+      use Mix.Project
+
+      def project do
+        [app: #{inspect(app)}, version: "0.1.0", elixir: "~> 1.14", deps: #{String.trim(deps)}, atomvm: #{atomvm}]
+      end
+
+      def application, do: []
+    end
+    """
+  end
+
+  defp write!(dir, path, contents) do
+    full = Path.join(dir, path)
+    File.mkdir_p!(Path.dirname(full))
+    File.write!(full, contents)
+  end
+end
