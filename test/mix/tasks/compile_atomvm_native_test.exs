@@ -33,7 +33,12 @@ defmodule Mix.Tasks.Compile.AtomvmNativeTest do
 
   test "a failing cargo build is reported with its status and command", %{tmp_dir: dir} do
     fake = Path.join(dir, "cargo")
-    File.write!(fake, "#!/bin/sh\necho 'fake cargo: simulated build failure (expected by this test)' >&2\nexit 101\n")
+
+    File.write!(
+      fake,
+      "#!/bin/sh\necho 'fake cargo: simulated build failure (expected by this test)' >&2\nexit 101\n"
+    )
+
     File.chmod!(fake, 0o755)
     System.put_env("CARGO", fake)
 
