@@ -45,8 +45,19 @@ defmodule AtomVM.Test.Fixture do
     defmodule FixtureApp do
       def start do
         IO.puts(FixtureDep.hello())
+        IO.puts(FixtureApp.Greet.greet("protocols"))
         :fixture_erl.greet()
       end
+    end
+    """)
+
+    write!(dir, "fixture_app/lib/fixture_app/greet.ex", """
+    defprotocol FixtureApp.Greet do
+      def greet(value)
+    end
+
+    defimpl FixtureApp.Greet, for: BitString do
+      def greet(value), do: "hello, " <> value
     end
     """)
 

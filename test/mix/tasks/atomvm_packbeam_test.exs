@@ -32,7 +32,7 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
     assert ctx.first_status == 0, ctx.first_output
 
     assert ctx.first_output =~
-             "Wrote fixture_app.avm: 5 modules, 3 files, #{byte_size(avm!(ctx.app))} bytes; " <>
+             "Wrote fixture_app.avm: 7 modules, 3 files, #{byte_size(avm!(ctx.app))} bytes; " <>
                "start module FixtureApp"
 
     bytes = avm!(ctx.app)
@@ -42,6 +42,8 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
 
     assert names(sections) == [
              "Elixir.FixtureApp.beam",
+             "Elixir.FixtureApp.Greet.BitString.beam",
+             "Elixir.FixtureApp.Greet.beam",
              "Elixir.FixtureApp.NoStart.beam",
              "Elixir.FixtureApp.Unused.beam",
              "fixture_erl.beam",
@@ -51,7 +53,7 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
              "fixture_dep/priv/dep.txt"
            ]
 
-    assert Enum.map(sections, & &1.flags) == [3, 2, 2, 2, 2, 4, 4, 4]
+    assert Enum.map(sections, & &1.flags) == [3, 2, 2, 2, 2, 2, 2, 4, 4, 4]
     # The first section starts right after the header and the name is padded to 4.
     [first | _] = sections
     assert first.offset == 24
@@ -96,6 +98,19 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
     end
   end
 
+  test "packs consolidated protocols in place of the unconsolidated ones", ctx do
+    sections = AvmParser.parse!(avm!(ctx.app))
+    greet = Enum.find(sections, &(&1.name == "Elixir.FixtureApp.Greet.beam"))
+    build = Path.join(ctx.app, "_build/dev/lib/fixture_app")
+
+    consolidated =
+      String.to_charlist(Path.join(build, "consolidated/Elixir.FixtureApp.Greet.beam"))
+
+    plain = String.to_charlist(Path.join(build, "ebin/Elixir.FixtureApp.Greet.beam"))
+    refute AvmParser.chunk!(consolidated, "Code") == AvmParser.chunk!(plain, "Code")
+    assert AvmParser.chunk!(greet.content, "Code") == AvmParser.chunk!(consolidated, "Code")
+  end
+
   test "leaves out runtime: false deps, atomvm_mix and the standard library", ctx do
     names = names(AvmParser.parse!(avm!(ctx.app)))
     refute "Elixir.FixtureTool.beam" in names
@@ -116,7 +131,13 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
                "fixture_app/priv/data.bin",
                "fixture_app/priv/sub/config.txt",
                "fixture_dep/priv/dep.txt"
-             ] == ["Elixir.FixtureApp.beam", "fixture_erl.beam", "Elixir.FixtureDep.beam"]
+             ] == [
+             "Elixir.FixtureApp.beam",
+             "Elixir.FixtureApp.Greet.BitString.beam",
+             "Elixir.FixtureApp.Greet.beam",
+             "fixture_erl.beam",
+             "Elixir.FixtureDep.beam"
+           ]
   end
 
   test "--strip-lines drops Line chunks; lines are kept by default", ctx do
@@ -202,13 +223,13 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
     assert output =~ ~r/^\* 0x03 beam +\d+  Elixir\.FixtureApp\.beam$/m
     assert output =~ ~r/^  0x04 file +5  fixture_app\/priv\/data\.bin$/m
     assert output =~ ~r/^  0x02 beam +#{byte_size(erl.content)}  fixture_erl\.beam$/m
-    assert output =~ "8 entries, #{byte_size(avm!(ctx.app))} bytes"
+    assert output =~ "10 entries, #{byte_size(avm!(ctx.app))} bytes"
   end
 
   test "avm.extract writes modules and priv files out", ctx do
     to = Path.join(ctx.base, "extracted")
     {output, 0} = Fixture.mix(ctx.app, ["atomvm.avm.extract", "fixture_app.avm", "--to", to])
-    assert output =~ "Extracted 8 entries to #{to}"
+    assert output =~ "Extracted 10 entries to #{to}"
     sections = AvmParser.parse!(avm!(ctx.app))
 
     for section <- sections do
