@@ -50,6 +50,9 @@ defmodule Mix.Tasks.Atomvm.Packbeam do
     include_stdlib: :boolean
   ]
 
+  # How many pruned modules the summary names before "and N more".
+  @pruned_shown 20
+
   @impl Mix.Task
   def run(argv) do
     cli = parse!(argv)
@@ -86,8 +89,11 @@ defmodule Mix.Tasks.Atomvm.Packbeam do
 
   defp report(summary) do
     if summary.pruned != [] do
+      {shown, rest} = Enum.split(summary.pruned, @pruned_shown)
+      more = if rest == [], do: "", else: " and #{length(rest)} more"
+
       Mix.shell().info(
-        "Pruned #{count(summary.pruned, "unreachable module")}: #{Enum.join(summary.pruned, ", ")}"
+        "Pruned #{count(summary.pruned, "unreachable module")}: #{Enum.join(shown, ", ")}#{more}"
       )
     end
 
