@@ -25,4 +25,5 @@ pub mod avm;
 pub mod beam;
 mod bytes;
 mod compact;
+pub mod etf;
 pub mod pack;

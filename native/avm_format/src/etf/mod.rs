@@ -1,0 +1,1 @@
+//! The external term format (ETF) as literal tables use it. (Being written.)
