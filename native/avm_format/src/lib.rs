@@ -24,6 +24,6 @@
 pub mod avm;
 pub mod beam;
 mod bytes;
-mod compact;
+pub mod compact;
 pub mod etf;
 pub mod pack;

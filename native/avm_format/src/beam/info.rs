@@ -102,7 +102,9 @@ pub fn atoms(beam: &Beam<'_>) -> Result<Vec<String>, BeamError> {
     let mut atoms = Vec::with_capacity(count);
     for _ in 0..count {
         let len = if long_lengths {
-            compact::read_u(&mut cursor).and_then(|n| usize::try_from(n).ok())
+            compact::read_u(&mut cursor)
+                .ok()
+                .and_then(|n| usize::try_from(n).ok())
         } else {
             cursor.u8().map(usize::from)
         }
