@@ -5,6 +5,7 @@ pub mod code;
 mod error;
 pub mod iff;
 pub mod info;
+pub mod literals;
 pub mod opcodes;
 pub mod strip;
 

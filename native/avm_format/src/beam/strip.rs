@@ -2,9 +2,7 @@
 
 use super::error::{BeamError, BeamErrorKind};
 use super::iff::{self, Beam, ChunkId};
-use flate2::read::ZlibDecoder;
 use std::borrow::Cow;
-use std::io::Read;
 
 /// The chunks a stripped module keeps (in the order they appear in the original
 /// file), besides `Line` when [`StripOptions::keep_lines`] is set. A compressed
@@ -58,43 +56,13 @@ pub fn strip(bytes: &[u8], options: StripOptions) -> Result<Vec<u8>, BeamError> 
 /// `LitT` is a u32 uncompressed size then a zlib stream; OTP 28 may write size 0 and
 /// the table uncompressed, which is kept as it is.
 fn literals(data: &[u8], offset: usize) -> Result<(ChunkId, Cow<'_, [u8]>), BeamError> {
-    let bad = |reason| BeamError::at(offset, BeamErrorKind::BadChunk { id: "LitT", reason });
-    let (size, stream) = data
-        .split_first_chunk::<4>()
-        .ok_or_else(|| bad("shorter than its 4-byte size field"))?;
-    let declared = u32::from_be_bytes(*size);
-    if declared == 0 {
-        return Ok((*b"LitT", Cow::Borrowed(data)));
+    match data.get(..4) {
+        Some([0, 0, 0, 0]) => Ok((*b"LitT", Cow::Borrowed(data))),
+        _ => Ok((
+            *b"LitU",
+            Cow::Owned(super::literals::inflate(data, offset)?),
+        )),
     }
-    if declared > MAX_LITERALS {
-        return Err(BeamError::at(
-            offset,
-            BeamErrorKind::LiteralsTooLarge { declared },
-        ));
-    }
-    let limit = u64::from(declared) + 1;
-    let mut inflated = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
-    ZlibDecoder::new(stream)
-        .take(limit)
-        .read_to_end(&mut inflated)
-        .map_err(|e| {
-            BeamError::at(
-                offset,
-                BeamErrorKind::Inflate {
-                    reason: e.to_string(),
-                },
-            )
-        })?;
-    if u64::try_from(inflated.len()).ok() != Some(u64::from(declared)) {
-        return Err(BeamError::at(
-            offset,
-            BeamErrorKind::LiteralSize {
-                declared,
-                actual: inflated.len(),
-            },
-        ));
-    }
-    Ok((*b"LitU", Cow::Owned(inflated)))
 }
 
 #[cfg(test)]
