@@ -79,6 +79,13 @@ pub enum CompactError {
     Malformed(&'static str),
 }
 
+/// Decodes one operand at the start of `bytes`; returns it and how many bytes it took.
+pub fn decode_one(bytes: &[u8]) -> Result<(Operand, usize), CompactError> {
+    let mut cursor = Cursor::new(bytes);
+    let operand = read_operand(&mut cursor)?;
+    Ok((operand, cursor.pos()))
+}
+
 /// Decodes one operand at the cursor.
 pub(crate) fn read_operand(cursor: &mut Cursor<'_>) -> Result<Operand, CompactError> {
     read(cursor, true)
