@@ -62,6 +62,15 @@ predefined! {
     error_info = "error_info",
     nonode_nohost = "nonode@nohost",
     badfile = "badfile",
+    apply = "apply",
+    raw_trace = "$raw_trace",
+    unicode = "unicode",
+    latin1 = "latin1",
+    io_request = "io_request",
+    io_reply = "io_reply",
+    put_chars = "put_chars",
+    value = "value",
+    spawn = "spawn",
 }
 
 /// Interns atom texts.
@@ -124,7 +133,10 @@ mod tests {
     #[test]
     fn predefined_atoms_have_fixed_indexes() {
         let mut table = AtomTable::default();
-        assert_eq!(atoms::ok.as_atom().map(|i| table.name(i).to_owned()), Some("ok".into()));
+        assert_eq!(
+            atoms::ok.as_atom().map(|i| table.name(i).to_owned()),
+            Some("ok".into())
+        );
         assert_eq!(table.intern("true"), atoms::true_.as_atom().unwrap());
         let new = table.intern("fresh");
         assert_eq!(table.intern("fresh"), new);

@@ -5,5 +5,16 @@
 #![deny(unsafe_code)]
 
 pub mod atom;
+pub mod bif;
+pub mod code_path;
+pub mod compare;
+pub mod display;
 pub mod heap;
+pub mod interp;
+pub mod io_server;
+pub mod loader;
+pub mod module;
+pub mod process;
+mod signals;
 pub mod term;
+pub mod vm;

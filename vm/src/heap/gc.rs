@@ -12,7 +12,11 @@ use std::sync::Arc;
 fn raw_payload(kind: HeaderKind) -> bool {
     matches!(
         kind,
-        HeaderKind::PosBig | HeaderKind::NegBig | HeaderKind::Float | HeaderKind::Ref | HeaderKind::HeapBin
+        HeaderKind::PosBig
+            | HeaderKind::NegBig
+            | HeaderKind::Float
+            | HeaderKind::Ref
+            | HeaderKind::HeapBin
     )
 }
 
@@ -99,7 +103,9 @@ fn forward(
 
 /// Points a just-copied `RefcBin` (at `at` in `to`) at its binary's new off-heap slot.
 fn relink_offheap(to: &mut [Term], at: usize, old: &[Arc<[u8]>], new: &mut Vec<Arc<[u8]>>) {
-    let Some(slot) = to.get_mut(at + 2) else { return };
+    let Some(slot) = to.get_mut(at + 2) else {
+        return;
+    };
     let bin = slot
         .as_small()
         .and_then(|i| usize::try_from(i).ok())
@@ -110,9 +116,12 @@ fn relink_offheap(to: &mut [Term], at: usize, old: &[Arc<[u8]>], new: &mut Vec<A
     }
 }
 
-/// Copies `t`, which lives in the heap `src` sees, into `dst`, and returns the copy.
-/// Sharing within the term is not preserved (as in BEAM's message passing).
-pub fn copy_term(src: Mem<'_>, t: Term, dst: &mut Heap) -> Term {
+/// Copies `t`, which lives in the heap `src`, into `dst`, and returns the copy.
+/// Sharing within the term is not preserved (as in BEAM's message passing); literals
+/// are shared, not copied.
+pub fn copy_term(src: &Heap, t: Term, dst: &mut Heap) -> Term {
+    let no_literals = Heap::default();
+    let src = Mem::new(src, &no_literals);
     let start = dst.words.len();
     let root = shallow_copy(src, t, dst);
     let mut scan = start;
@@ -208,7 +217,7 @@ mod tests {
         let l = a.list(&[t, t]);
         let mut b = Heap::new(Area::Heap);
         b.tuple(&[Term::NIL]); // something already there
-        let copy = copy_term(a.mem(&lits), l, &mut b);
+        let copy = copy_term(&a, l, &mut b);
         let mem = b.mem(&lits);
         let items = mem.list_elements(copy).unwrap();
         assert_eq!(items.len(), 2);

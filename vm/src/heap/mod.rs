@@ -73,7 +73,10 @@ impl Heap {
 
     /// A proper list of `elements` ending in `tail`.
     pub fn list_with_tail(&mut self, elements: &[Term], tail: Term) -> Term {
-        elements.iter().rev().fold(tail, |acc, &e| self.cons(e, acc))
+        elements
+            .iter()
+            .rev()
+            .fold(tail, |acc, &e| self.cons(e, acc))
     }
 
     /// A proper list.
@@ -174,7 +177,10 @@ impl Heap {
     /// A binary match context over `bin` at bit `position`.
     pub fn match_context(&mut self, bin: Term, position: usize, slots: usize) -> Term {
         let mut payload = vec![bin, Term::small(position as i64).unwrap_or(Term::NIL)];
-        payload.extend(std::iter::repeat_n(Term::small(0).unwrap_or(Term::NIL), slots));
+        payload.extend(std::iter::repeat_n(
+            Term::small(0).unwrap_or(Term::NIL),
+            slots,
+        ));
         self.push_object(HeaderKind::MatchCtx, &payload)
     }
 }

@@ -54,7 +54,8 @@ impl BitStr<'_> {
     /// The bytes when aligned, else `None`.
     pub fn aligned(&self) -> Option<&[u8]> {
         if self.is_aligned_binary() {
-            self.bytes.get(self.offset / 8..(self.offset + self.bits) / 8)
+            self.bytes
+                .get(self.offset / 8..(self.offset + self.bits) / 8)
         } else {
             None
         }
@@ -63,7 +64,9 @@ impl BitStr<'_> {
     /// Bit `i` (0 = most significant of the first byte).
     pub fn bit(&self, i: usize) -> bool {
         let at = self.offset + i;
-        self.bytes.get(at / 8).is_some_and(|b| b & (0x80 >> (at % 8)) != 0)
+        self.bytes
+            .get(at / 8)
+            .is_some_and(|b| b & (0x80 >> (at % 8)) != 0)
     }
 
     /// The contents as bytes, the last one padded with zero bits.
@@ -122,7 +125,13 @@ impl<'a> Mem<'a> {
     /// A tuple's elements.
     pub fn tuple(&self, t: Term) -> Option<&'a [Term]> {
         match self.boxed(t)? {
-            (Header { kind: HeaderKind::Tuple, .. }, elements) => Some(elements),
+            (
+                Header {
+                    kind: HeaderKind::Tuple,
+                    ..
+                },
+                elements,
+            ) => Some(elements),
             _ => None,
         }
     }
@@ -130,7 +139,13 @@ impl<'a> Mem<'a> {
     /// A float's value.
     pub fn float(&self, t: Term) -> Option<f64> {
         match self.boxed(t)? {
-            (Header { kind: HeaderKind::Float, .. }, [bits]) => Some(f64::from_bits(bits.0)),
+            (
+                Header {
+                    kind: HeaderKind::Float,
+                    ..
+                },
+                [bits],
+            ) => Some(f64::from_bits(bits.0)),
             _ => None,
         }
     }
@@ -147,12 +162,16 @@ impl<'a> Mem<'a> {
             _ => return None,
         };
         let digits: Vec<u64> = limbs.iter().map(|l| l.0).collect();
-        Some(Int::Big(BigInt::from_biguint(sign, BigUint::from_slice(&u64s_to_u32s(&digits)))))
+        Some(Int::Big(BigInt::from_biguint(
+            sign,
+            BigUint::from_slice(&u64s_to_u32s(&digits)),
+        )))
     }
 
     /// Whether `t` is an integer (small or big).
     pub fn is_integer(&self, t: Term) -> bool {
-        t.as_small().is_some() || matches!(self.kind(t), Some(HeaderKind::PosBig | HeaderKind::NegBig))
+        t.as_small().is_some()
+            || matches!(self.kind(t), Some(HeaderKind::PosBig | HeaderKind::NegBig))
     }
 
     /// A bitstring's bits (heap, off-heap or sub-binary).
@@ -212,7 +231,13 @@ impl<'a> Mem<'a> {
     /// A map's sorted keys and its values.
     pub fn map(&self, t: Term) -> Option<(&'a [Term], &'a [Term])> {
         match self.boxed(t)? {
-            (Header { kind: HeaderKind::Map, .. }, payload) => {
+            (
+                Header {
+                    kind: HeaderKind::Map,
+                    ..
+                },
+                payload,
+            ) => {
                 let (keys, values) = payload.split_first()?;
                 Some((self.tuple(*keys)?, values))
             }
@@ -222,5 +247,8 @@ impl<'a> Mem<'a> {
 }
 
 fn u64s_to_u32s(limbs: &[u64]) -> Vec<u32> {
-    limbs.iter().flat_map(|l| [*l as u32, (*l >> 32) as u32]).collect()
+    limbs
+        .iter()
+        .flat_map(|l| [*l as u32, (*l >> 32) as u32])
+        .collect()
 }

@@ -204,7 +204,11 @@ fn area_bit(area: Area) -> u64 {
 }
 
 fn pointer(word: u64) -> (Area, usize) {
-    let area = if word & 0b100 == 0 { Area::Heap } else { Area::Literal };
+    let area = if word & 0b100 == 0 {
+        Area::Heap
+    } else {
+        Area::Literal
+    };
     (area, (word >> 3) as usize)
 }
 
@@ -234,13 +238,21 @@ mod tests {
         assert_eq!(Term::atom(7).as_small(), None);
         assert_eq!(Term::pid(3).as_pid(), Some(3));
         assert!(Term::NIL.is_nil() && !Term::NIL.is_none());
-        let addr = CodeAddr { module: 5, ip: 1234 };
+        let addr = CodeAddr {
+            module: 5,
+            ip: 1234,
+        };
         assert_eq!(Term::cp(addr).as_cp(), Some(addr));
         assert_eq!(Term::catch(addr).as_catch(), Some(addr));
         assert_eq!(Term::cp(addr).as_catch(), None);
         assert_eq!(Term::NONE.as_cp(), None);
-        assert_eq!(Term::list(Area::Literal, 9).as_list(), Some((Area::Literal, 9)));
+        assert_eq!(
+            Term::list(Area::Literal, 9).as_list(),
+            Some((Area::Literal, 9))
+        );
         assert_eq!(Term::boxed(Area::Heap, 9).as_boxed(), Some((Area::Heap, 9)));
-        assert!(Term::small(1).unwrap().is_immediate() && !Term::boxed(Area::Heap, 0).is_immediate());
+        assert!(
+            Term::small(1).unwrap().is_immediate() && !Term::boxed(Area::Heap, 0).is_immediate()
+        );
     }
 }

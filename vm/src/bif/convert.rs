@@ -1,0 +1,212 @@
+//! Conversions between atoms, integers, lists and binaries.
+
+use super::{arg, check};
+use crate::heap::Int;
+use crate::interp::{Context, Exception};
+use crate::term::Term;
+use num_bigint::BigInt;
+
+fn chars(ctx: &mut Context<'_>, text: &str) -> Term {
+    let items: Vec<Term> = text
+        .chars()
+        .filter_map(|c| Term::small(i64::from(u32::from(c))))
+        .collect();
+    ctx.heap().list(&items)
+}
+
+/// The characters of a proper list of code points, or `None`.
+pub fn list_text(ctx: &Context<'_>, t: Term) -> Option<String> {
+    let items = ctx.mem().list_elements(t)?;
+    items
+        .iter()
+        .map(|c| {
+            c.as_small()
+                .and_then(|v| u32::try_from(v).ok())
+                .and_then(char::from_u32)
+        })
+        .collect()
+}
+
+/// `atom_to_list/1`.
+pub fn atom_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let a = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let name = ctx.vm.atoms.name(a).to_owned();
+    Ok(chars(ctx, &name))
+}
+
+/// `list_to_atom/1`.
+pub fn list_to_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let text = list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    check(text.chars().count() <= 255)?;
+    Ok(ctx.atom(&text))
+}
+
+/// `atom_to_binary/1,2`.
+pub fn atom_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let a = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let name = ctx.vm.atoms.name(a).to_owned();
+    Ok(ctx.heap().binary(name.as_bytes()))
+}
+
+/// `binary_to_atom/2`.
+pub fn binary_to_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let bytes = ctx
+        .mem()
+        .bitstr(arg(args, 0))
+        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .ok_or_else(Exception::badarg)?;
+    let text = String::from_utf8(bytes).map_err(|_| Exception::badarg())?;
+    Ok(ctx.atom(&text))
+}
+
+fn radix_text(value: &Int, radix: u32) -> String {
+    match value {
+        Int::Small(v) if radix == 10 => v.to_string(),
+        other => other.to_big().to_str_radix(radix).to_uppercase(),
+    }
+}
+
+fn int_and_radix(ctx: &Context<'_>, args: &[Term]) -> Result<(Int, u32), Exception> {
+    let v = ctx.mem().int(arg(args, 0)).ok_or_else(Exception::badarg)?;
+    let radix = match args.get(1) {
+        Some(r) => r
+            .as_small()
+            .filter(|r| (2..=36).contains(r))
+            .ok_or_else(Exception::badarg)? as u32,
+        None => 10,
+    };
+    Ok((v, radix))
+}
+
+/// `integer_to_list/1,2`.
+pub fn integer_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (v, radix) = int_and_radix(ctx, args)?;
+    let text = radix_text(&v, radix);
+    Ok(chars(ctx, &text))
+}
+
+/// `integer_to_binary/1`.
+pub fn integer_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (v, radix) = int_and_radix(ctx, args)?;
+    let text = radix_text(&v, radix);
+    Ok(ctx.heap().binary(text.as_bytes()))
+}
+
+/// `list_to_integer/1`.
+pub fn list_to_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let text = list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    let digits = text.strip_prefix('+').unwrap_or(&text);
+    check(
+        !digits.is_empty()
+            && digits
+                .trim_start_matches('-')
+                .chars()
+                .all(|c| c.is_ascii_digit()),
+    )?;
+    let v: BigInt = digits.parse().map_err(|_| Exception::badarg())?;
+    Ok(ctx.heap().bigint(&v))
+}
+
+/// `binary_to_list/1`.
+pub fn binary_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let bytes = ctx
+        .mem()
+        .bitstr(arg(args, 0))
+        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .ok_or_else(Exception::badarg)?;
+    let items: Vec<Term> = bytes
+        .iter()
+        .filter_map(|b| Term::small(i64::from(*b)))
+        .collect();
+    Ok(ctx.heap().list(&items))
+}
+
+/// Flattens an iolist (bytes, binaries, nested lists) into bytes.
+pub fn iolist_bytes(ctx: &Context<'_>, t: Term) -> Option<Vec<u8>> {
+    let mem = ctx.mem();
+    let mut out = Vec::new();
+    let mut work = vec![t];
+    while let Some(t) = work.pop() {
+        if t.is_nil() {
+            continue;
+        }
+        if let Some((h, tl)) = mem.cons(t) {
+            work.push(tl);
+            work.push(h);
+        } else if let Some(v) = t.as_small() {
+            out.push(u8::try_from(v).ok()?);
+        } else {
+            let bits = mem.bitstr(t)?;
+            out.extend_from_slice(bits.aligned()?);
+        }
+    }
+    Some(out)
+}
+
+/// `list_to_binary/1`, `iolist_to_binary/1`.
+pub fn list_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let t = arg(args, 0);
+    check(t.is_nil() || t.as_list().is_some() || ctx.mem().bitstr(t).is_some())?;
+    let bytes = iolist_bytes(ctx, t).ok_or_else(Exception::badarg)?;
+    Ok(ctx.heap().binary(&bytes))
+}
+
+/// `iolist_size/1`.
+pub fn iolist_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let n = iolist_bytes(ctx, arg(args, 0))
+        .ok_or_else(Exception::badarg)?
+        .len();
+    Ok(ctx.heap().int(n as i64))
+}
+
+/// The bytes of chardata: code points and UTF-8 binaries (`unicode`) or bytes and
+/// binaries (`latin1`), nested in lists.
+pub fn chardata_utf8(ctx: &Context<'_>, t: Term, unicode: bool) -> Option<Vec<u8>> {
+    let mem = ctx.mem();
+    let mut out = Vec::new();
+    let mut work = vec![t];
+    while let Some(t) = work.pop() {
+        if t.is_nil() {
+            continue;
+        }
+        if let Some((h, tl)) = mem.cons(t) {
+            work.push(tl);
+            work.push(h);
+        } else if let Some(v) = t.as_small() {
+            let c = char::from_u32(u32::try_from(v).ok()?)?;
+            if !unicode && u32::from(c) > 255 {
+                return None;
+            }
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+        } else {
+            let bits = mem.bitstr(t)?;
+            let bytes = bits.aligned()?;
+            if unicode {
+                out.extend_from_slice(bytes);
+            } else {
+                for b in bytes {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(char::from(*b).encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+    }
+    Some(out)
+}
+
+/// `atomvm_host:put_chars/2`: writes chardata to standard output.
+pub fn put_chars(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    use std::io::Write;
+    let unicode = arg(args, 0) != crate::atom::atoms::latin1;
+    match chardata_utf8(ctx, arg(args, 1), unicode) {
+        Some(bytes) => {
+            let _ = ctx.vm.out.write_all(&bytes);
+            Ok(crate::atom::atoms::ok)
+        }
+        None => {
+            let reason = ctx.atom("no_translation");
+            Ok(ctx.heap().tuple(&[crate::atom::atoms::error, reason]))
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Maps: sorted keys (term order, exact), binary-searched; and the `maps` BIFs.
+
+use super::{arg, boolean};
+use crate::compare::compare;
+use crate::interp::{Context, Exception};
+use crate::term::Term;
+use std::cmp::Ordering;
+
+fn badmap(ctx: &mut Context<'_>, m: Term) -> Exception {
+    let reason = ctx.heap().tuple(&[crate::atom::atoms::badmap, m]);
+    Exception::error(reason)
+}
+
+/// The value under `key` in map `m`, if `m` is a map holding it.
+pub fn get(ctx: &Context<'_>, m: Term, key: Term) -> Option<Term> {
+    let mem = ctx.mem();
+    let (keys, values) = mem.map(m)?;
+    let i = keys
+        .binary_search_by(|k| compare(&mem, &ctx.vm.atoms, *k, key, true))
+        .ok()?;
+    values.get(i).copied()
+}
+
+fn pairs(ctx: &Context<'_>, m: Term) -> Option<Vec<(Term, Term)>> {
+    let mem = ctx.mem();
+    let (keys, values) = mem.map(m)?;
+    Some(keys.iter().copied().zip(values.iter().copied()).collect())
+}
+
+/// Builds a map from pairs, later duplicates winning.
+pub fn build(ctx: &mut Context<'_>, mut pairs: Vec<(Term, Term)>) -> Term {
+    {
+        let mem = ctx.mem();
+        let atoms = &ctx.vm.atoms;
+        // Stable sort keeps insertion order among equal keys; keep the last.
+        pairs.sort_by(|a, b| compare(&mem, atoms, a.0, b.0, true));
+        let mut deduped: Vec<(Term, Term)> = Vec::with_capacity(pairs.len());
+        for p in pairs {
+            match deduped.last_mut() {
+                Some(last) if compare(&mem, atoms, last.0, p.0, true) == Ordering::Equal => {
+                    *last = p
+                }
+                _ => deduped.push(p),
+            }
+        }
+        pairs = deduped;
+    }
+    let keys: Vec<Term> = pairs.iter().map(|p| p.0).collect();
+    let values: Vec<Term> = pairs.iter().map(|p| p.1).collect();
+    ctx.heap().map_sorted(&keys, &values)
+}
+
+/// `M#{K => V}` (or `:=` when `exact`, which requires every key to exist).
+pub fn update(
+    ctx: &mut Context<'_>,
+    m: Term,
+    updates: &[(Term, Term)],
+    exact: bool,
+) -> Result<Term, Exception> {
+    let Some(mut current) = pairs(ctx, m) else {
+        return Err(badmap(ctx, m));
+    };
+    if exact {
+        for (k, _) in updates {
+            if get(ctx, m, *k).is_none() {
+                let reason = ctx.heap().tuple(&[crate::atom::atoms::badkey, *k]);
+                return Err(Exception::error(reason));
+            }
+        }
+    }
+    current.extend_from_slice(updates);
+    Ok(build(ctx, current))
+}
+
+/// `maps:get/2`, `map_get/2`.
+pub fn get2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (key, m) = (arg(args, 0), arg(args, 1));
+    if ctx.mem().map(m).is_none() {
+        return Err(badmap(ctx, m));
+    }
+    match get(ctx, m, key) {
+        Some(v) => Ok(v),
+        None => {
+            let reason = ctx.heap().tuple(&[crate::atom::atoms::badkey, key]);
+            Err(Exception::error(reason))
+        }
+    }
+}
+
+/// `maps:find/2`.
+pub fn find(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (key, m) = (arg(args, 0), arg(args, 1));
+    if ctx.mem().map(m).is_none() {
+        return Err(badmap(ctx, m));
+    }
+    Ok(match get(ctx, m, key) {
+        Some(v) => ctx.heap().tuple(&[crate::atom::atoms::ok, v]),
+        None => crate::atom::atoms::error,
+    })
+}
+
+/// `maps:put/3`.
+pub fn put(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    update(ctx, arg(args, 2), &[(arg(args, 0), arg(args, 1))], false)
+}
+
+/// `maps:is_key/2`, `is_map_key/2`.
+pub fn is_key(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let m = arg(args, 1);
+    if ctx.mem().map(m).is_none() {
+        return Err(badmap(ctx, m));
+    }
+    Ok(boolean(get(ctx, m, arg(args, 0)).is_some()))
+}
+
+fn map_pairs(ctx: &mut Context<'_>, m: Term) -> Result<Vec<(Term, Term)>, Exception> {
+    match pairs(ctx, m) {
+        Some(p) => Ok(p),
+        None => Err(badmap(ctx, m)),
+    }
+}
+
+/// `maps:keys/1`.
+pub fn keys(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let p = map_pairs(ctx, arg(args, 0))?;
+    let ks: Vec<Term> = p.iter().map(|p| p.0).collect();
+    Ok(ctx.heap().list(&ks))
+}
+
+/// `maps:values/1`.
+pub fn values(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let p = map_pairs(ctx, arg(args, 0))?;
+    let vs: Vec<Term> = p.iter().map(|p| p.1).collect();
+    Ok(ctx.heap().list(&vs))
+}
+
+/// `maps:to_list/1`.
+pub fn to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let p = map_pairs(ctx, arg(args, 0))?;
+    let tuples: Vec<Term> = p.iter().map(|(k, v)| ctx.heap().tuple(&[*k, *v])).collect();
+    Ok(ctx.heap().list(&tuples))
+}
+
+/// `maps:from_list/1`.
+pub fn from_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let items = ctx
+        .mem()
+        .list_elements(arg(args, 0))
+        .ok_or_else(Exception::badarg)?;
+    let mut p = Vec::with_capacity(items.len());
+    for item in items {
+        match ctx.mem().tuple(item) {
+            Some([k, v]) => p.push((*k, *v)),
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok(build(ctx, p))
+}
+
+/// `maps:remove/2`.
+pub fn remove(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (key, m) = (arg(args, 0), arg(args, 1));
+    let p = map_pairs(ctx, m)?;
+    let kept: Vec<(Term, Term)> = {
+        let mem = ctx.mem();
+        p.into_iter()
+            .filter(|(k, _)| compare(&mem, &ctx.vm.atoms, *k, key, true) != Ordering::Equal)
+            .collect()
+    };
+    Ok(build(ctx, kept))
+}
+
+/// `maps:merge/2`.
+pub fn merge(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut p = map_pairs(ctx, arg(args, 0))?;
+    p.extend(map_pairs(ctx, arg(args, 1))?);
+    Ok(build(ctx, p))
+}
+
+/// `map_size/1`, `maps:size/1`.
+pub fn size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let n = map_pairs(ctx, arg(args, 0))?.len();
+    Ok(ctx.heap().int(n as i64))
+}

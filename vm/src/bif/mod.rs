@@ -1,0 +1,189 @@
+//! Native functions: the BIFs of `erlang` and the natively implemented functions of
+//! other modules (`lists:reverse/2`, `maps:get/2`, …), looked up by name at load time.
+//!
+//! To add one: write `fn name(ctx: &mut Context, args: &[Term]) -> Result<Term,
+//! Exception>` in the file of its family and add a line to [`lookup`].
+
+pub mod arith;
+pub mod convert;
+pub mod lists;
+pub mod maps;
+pub mod process;
+pub mod terms;
+
+use crate::interp::{Context, Exception};
+use crate::module::NativeFn;
+use crate::term::Term;
+
+/// The native implementation of `module:function/arity`, if there is one.
+pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
+    let f: NativeFn = match (module, function, arity) {
+        ("erlang", "+", 2) => arith::add,
+        ("erlang", "-", 2) => arith::sub,
+        ("erlang", "*", 2) => arith::mul,
+        ("erlang", "div", 2) => arith::div,
+        ("erlang", "rem", 2) => arith::rem,
+        ("erlang", "/", 2) => arith::fdiv,
+        ("erlang", "-", 1) => arith::neg,
+        ("erlang", "+", 1) => arith::plus,
+        ("erlang", "abs", 1) => arith::abs,
+        ("erlang", "band", 2) => arith::band,
+        ("erlang", "bor", 2) => arith::bor,
+        ("erlang", "bxor", 2) => arith::bxor,
+        ("erlang", "bsl", 2) => arith::bsl,
+        ("erlang", "bsr", 2) => arith::bsr,
+        ("erlang", "bnot", 1) => arith::bnot,
+        ("erlang", "float", 1) => arith::float,
+        ("erlang", "trunc", 1) => arith::trunc,
+        ("erlang", "round", 1) => arith::round,
+        ("erlang", "floor", 1) => arith::floor,
+        ("erlang", "ceil", 1) => arith::ceil,
+        ("erlang", "max", 2) => terms::max,
+        ("erlang", "min", 2) => terms::min,
+        ("erlang", "==", 2) => terms::eq,
+        ("erlang", "/=", 2) => terms::ne,
+        ("erlang", "=:=", 2) => terms::eq_exact,
+        ("erlang", "=/=", 2) => terms::ne_exact,
+        ("erlang", "<", 2) => terms::lt,
+        ("erlang", ">", 2) => terms::gt,
+        ("erlang", "=<", 2) => terms::le,
+        ("erlang", ">=", 2) => terms::ge,
+        ("erlang", "and", 2) => terms::and,
+        ("erlang", "or", 2) => terms::or,
+        ("erlang", "xor", 2) => terms::xor,
+        ("erlang", "not", 1) => terms::not,
+        ("erlang", "is_integer", 1) => terms::is_integer,
+        ("erlang", "is_float", 1) => terms::is_float,
+        ("erlang", "is_number", 1) => terms::is_number,
+        ("erlang", "is_atom", 1) => terms::is_atom,
+        ("erlang", "is_list", 1) => terms::is_list,
+        ("erlang", "is_tuple", 1) => terms::is_tuple,
+        ("erlang", "is_binary", 1) => terms::is_binary,
+        ("erlang", "is_bitstring", 1) => terms::is_bitstring,
+        ("erlang", "is_boolean", 1) => terms::is_boolean,
+        ("erlang", "is_map", 1) => terms::is_map,
+        ("erlang", "is_pid", 1) => terms::is_pid,
+        ("erlang", "is_reference", 1) => terms::is_reference,
+        ("erlang", "is_function", 1) => terms::is_function,
+        ("erlang", "is_function", 2) => terms::is_function2,
+        ("erlang", "element", 2) => terms::element,
+        ("erlang", "setelement", 3) => terms::setelement,
+        ("erlang", "tuple_size", 1) => terms::tuple_size,
+        ("erlang", "size", 1) => terms::size,
+        ("erlang", "byte_size", 1) => terms::byte_size,
+        ("erlang", "bit_size", 1) => terms::bit_size,
+        ("erlang", "make_tuple", 2) => terms::make_tuple,
+        ("erlang", "append_element", 2) => terms::append_element,
+        ("erlang", "tuple_to_list", 1) => terms::tuple_to_list,
+        ("erlang", "list_to_tuple", 1) => terms::list_to_tuple,
+        ("erlang", "hd", 1) => lists::hd,
+        ("erlang", "tl", 1) => lists::tl,
+        ("erlang", "length", 1) => lists::length,
+        ("erlang", "++", 2) => lists::append,
+        ("erlang", "--", 2) => lists::subtract,
+        ("lists", "reverse", 2) => lists::reverse2,
+        ("lists", "reverse", 1) => lists::reverse1,
+        ("lists", "member", 2) => lists::member,
+        ("lists", "keyfind", 3) => lists::keyfind,
+        ("lists", "keymember", 3) => lists::keymember,
+        ("erlang", "atom_to_list", 1) => convert::atom_to_list,
+        ("erlang", "list_to_atom", 1) => convert::list_to_atom,
+        ("erlang", "list_to_existing_atom", 1) => convert::list_to_atom,
+        ("erlang", "atom_to_binary", 1) => convert::atom_to_binary,
+        ("erlang", "atom_to_binary", 2) => convert::atom_to_binary,
+        ("erlang", "binary_to_atom", 2) => convert::binary_to_atom,
+        ("erlang", "integer_to_list", 1) => convert::integer_to_list,
+        ("erlang", "integer_to_list", 2) => convert::integer_to_list,
+        ("erlang", "integer_to_binary", 1) => convert::integer_to_binary,
+        ("erlang", "list_to_integer", 1) => convert::list_to_integer,
+        ("erlang", "binary_to_list", 1) => convert::binary_to_list,
+        ("erlang", "list_to_binary", 1) => convert::list_to_binary,
+        ("erlang", "iolist_to_binary", 1) => convert::list_to_binary,
+        ("erlang", "iolist_size", 1) => convert::iolist_size,
+        ("erlang", "display", 1) => process::display,
+        ("atomvm_host", "put_chars", 2) => convert::put_chars,
+        ("erlang", "self", 0) => process::self_,
+        ("erlang", "node", 0) => process::node,
+        ("erlang", "node", 1) => process::node,
+        ("erlang", "make_ref", 0) => process::make_ref,
+        ("erlang", "spawn", 1) => process::spawn1,
+        ("erlang", "spawn", 3) => process::spawn3,
+        ("erlang", "spawn_link", 1) => process::spawn_link1,
+        ("erlang", "spawn_link", 3) => process::spawn_link3,
+        ("erlang", "spawn_monitor", 1) => process::spawn_monitor1,
+        ("erlang", "spawn_monitor", 3) => process::spawn_monitor3,
+        ("erlang", "send", 2) => process::send,
+        ("erlang", "!", 2) => process::send,
+        ("erlang", "link", 1) => process::link,
+        ("erlang", "unlink", 1) => process::unlink,
+        ("erlang", "monitor", 2) => process::monitor,
+        ("erlang", "demonitor", 1) => process::demonitor,
+        ("erlang", "demonitor", 2) => process::demonitor,
+        ("erlang", "process_flag", 2) => process::process_flag,
+        ("erlang", "register", 2) => process::register,
+        ("erlang", "unregister", 1) => process::unregister,
+        ("erlang", "whereis", 1) => process::whereis,
+        ("erlang", "is_process_alive", 1) => process::is_process_alive,
+        ("erlang", "put", 2) => process::put,
+        ("erlang", "get", 1) => process::get,
+        ("erlang", "get", 0) => process::get_all,
+        ("erlang", "erase", 1) => process::erase,
+        ("erlang", "exit", 1) => process::exit1,
+        ("erlang", "exit", 2) => process::exit2,
+        ("erlang", "error", 1) => process::error1,
+        ("erlang", "error", 2) => process::error2,
+        ("erlang", "error", 3) => process::error2,
+        ("erlang", "throw", 1) => process::throw,
+        ("erlang", "halt", 0) => process::halt,
+        ("erlang", "halt", 1) => process::halt,
+        ("erlang", "send_after", 3) => process::send_after,
+        ("erlang", "start_timer", 3) => process::start_timer,
+        ("erlang", "cancel_timer", 1) => process::cancel_timer,
+        ("erlang", "group_leader", 0) => process::group_leader,
+        ("erlang", "get_module_info", 1) => process::module_info,
+        ("erlang", "get_module_info", 2) => process::module_info,
+        ("erlang", "function_exported", 3) => process::function_exported,
+        ("maps", "get", 2) => maps::get2,
+        ("maps", "find", 2) => maps::find,
+        ("maps", "put", 3) => maps::put,
+        ("maps", "is_key", 2) => maps::is_key,
+        ("maps", "keys", 1) => maps::keys,
+        ("maps", "values", 1) => maps::values,
+        ("maps", "to_list", 1) => maps::to_list,
+        ("maps", "from_list", 1) => maps::from_list,
+        ("maps", "remove", 2) => maps::remove,
+        ("maps", "merge", 2) => maps::merge,
+        ("erlang", "map_size", 1) => maps::size,
+        ("maps", "size", 1) => maps::size,
+        ("erlang", "map_get", 2) => maps::get2,
+        ("erlang", "is_map_key", 2) => maps::is_key,
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// `true` or `false`.
+pub fn boolean(b: bool) -> Term {
+    if b {
+        crate::atom::atoms::true_
+    } else {
+        crate::atom::atoms::false_
+    }
+}
+
+/// Fails with `badarg` unless `cond`.
+pub fn check(cond: bool) -> Result<(), Exception> {
+    if cond {
+        Ok(())
+    } else {
+        Err(Exception::badarg())
+    }
+}
+
+/// The `i`-th argument (the table guarantees the count).
+pub fn arg(args: &[Term], i: usize) -> Term {
+    args.get(i).copied().unwrap_or(Term::NONE)
+}
+
+#[allow(unused)]
+fn unused(_: &mut Context<'_>) {}

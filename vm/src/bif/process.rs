@@ -1,0 +1,548 @@
+//! Process BIFs: spawning, messages, links, monitors, names, the process dictionary,
+//! exits and timers; plus `erlang:display/1` and module introspection.
+
+use super::{arg, boolean, check};
+use crate::atom::atoms;
+use crate::display::display as format_term;
+use crate::heap::gc::copy_term;
+use crate::heap::Heap;
+use crate::interp::{Context, Exception};
+use crate::module::Mfa;
+use crate::process::Monitor;
+use crate::term::{CodeAddr, HeaderKind, Term};
+use crate::vm::TimerAction;
+use std::io::Write;
+
+/// `erlang:display/1`.
+pub fn display(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut text = String::new();
+    format_term(&ctx.mem(), &ctx.vm.atoms, arg(args, 0), &mut text);
+    text.push('\n');
+    let _ = ctx.vm.out.write_all(text.as_bytes());
+    Ok(atoms::true_)
+}
+
+/// `self/0`.
+pub fn self_(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Ok(Term::pid(ctx.proc.pid))
+}
+
+/// `node/0,1`.
+pub fn node(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Ok(atoms::nonode_nohost)
+}
+
+/// `make_ref/0`.
+pub fn make_ref(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let id = ctx.vm.fresh_id();
+    Ok(ctx.heap().reference(id))
+}
+
+/// The entry point and start arguments of a 0-arity fun.
+fn fun_entry(
+    ctx: &mut Context<'_>,
+    fun: Term,
+) -> Result<(CodeAddr, Vec<Term>, (u32, u32, u8)), Exception> {
+    let mem = ctx.mem();
+    match mem.boxed(fun) {
+        Some((h, payload)) if h.kind == HeaderKind::Fun => {
+            let m = payload
+                .first()
+                .and_then(|t| t.as_small())
+                .ok_or_else(Exception::badarg)? as u32;
+            let i = payload
+                .get(1)
+                .and_then(|t| t.as_small())
+                .ok_or_else(Exception::badarg)? as usize;
+            let free = payload[2..].to_vec();
+            let module = ctx
+                .vm
+                .modules
+                .get(m as usize)
+                .ok_or_else(Exception::badarg)?;
+            let lambda = module.lambdas.get(i).ok_or_else(Exception::badarg)?;
+            check(usize::from(lambda.arity) == free.len())?;
+            Ok((
+                CodeAddr {
+                    module: m,
+                    ip: lambda.entry,
+                },
+                free,
+                (module.name, lambda.name, 0),
+            ))
+        }
+        Some((h, [m, f, a])) if h.kind == HeaderKind::Export => {
+            check(a.as_small() == Some(0))?;
+            let mfa = Mfa {
+                module: m.as_atom().ok_or_else(Exception::badarg)?,
+                function: f.as_atom().ok_or_else(Exception::badarg)?,
+                arity: 0,
+            };
+            let entry = ctx
+                .vm
+                .export(mfa)
+                .ok_or_else(|| Exception::error(atoms::undef))?;
+            Ok((entry, Vec::new(), (mfa.module, mfa.function, 0)))
+        }
+        _ => Err(Exception::badarg()),
+    }
+}
+
+fn mfa_entry(
+    ctx: &mut Context<'_>,
+    args: &[Term],
+) -> Result<(CodeAddr, Vec<Term>, (u32, u32, u8)), Exception> {
+    let module = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let function = arg(args, 1).as_atom().ok_or_else(Exception::badarg)?;
+    let list = ctx
+        .mem()
+        .list_elements(arg(args, 2))
+        .ok_or_else(Exception::badarg)?;
+    let arity = u8::try_from(list.len()).map_err(|_| Exception::badarg())?;
+    let entry = ctx
+        .vm
+        .export(Mfa {
+            module,
+            function,
+            arity,
+        })
+        .ok_or_else(|| Exception::error(atoms::undef))?;
+    Ok((entry, list, (module, function, arity)))
+}
+
+fn start(
+    ctx: &mut Context<'_>,
+    entry: (CodeAddr, Vec<Term>, (u32, u32, u8)),
+    link: bool,
+    monitor: bool,
+) -> Result<Term, Exception> {
+    let (addr, start_args, mfa) = entry;
+    let pid = ctx.vm.spawn(addr, &start_args, &ctx.proc.heap, mfa);
+    let gl = ctx.proc.group_leader;
+    if let Some(Some(child)) = ctx.vm.procs.get_mut(pid as usize) {
+        child.group_leader = gl;
+        if link {
+            child.links.insert(ctx.proc.pid);
+        }
+    }
+    if link {
+        ctx.proc.links.insert(pid);
+    }
+    let pid_term = Term::pid(pid);
+    if monitor {
+        let reference = add_monitor(ctx, pid);
+        return Ok(ctx.heap().tuple(&[pid_term, reference]));
+    }
+    Ok(pid_term)
+}
+
+fn add_monitor(ctx: &mut Context<'_>, pid: u32) -> Term {
+    let id = ctx.vm.fresh_id();
+    let me = ctx.proc.pid;
+    match ctx.vm.procs.get_mut(pid as usize) {
+        Some(Some(target)) => {
+            target.monitored_by.push(Monitor {
+                reference: id,
+                pid: me,
+            });
+            ctx.proc.monitors.push(Monitor { reference: id, pid });
+        }
+        _ => {
+            // Already gone: 'DOWN' with noproc at once.
+            let mut scratch = Heap::default();
+            let r = scratch.reference(id);
+            let msg = scratch.tuple(&[
+                atoms::DOWN,
+                r,
+                atoms::process,
+                Term::pid(pid),
+                atoms::noproc,
+            ]);
+            let copy = copy_term(&scratch, msg, &mut ctx.proc.heap);
+            ctx.proc.mailbox.push(copy);
+        }
+    }
+    ctx.heap().reference(id)
+}
+
+/// `spawn/1`.
+pub fn spawn1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let e = fun_entry(ctx, arg(args, 0))?;
+    start(ctx, e, false, false)
+}
+/// `spawn/3`.
+pub fn spawn3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let e = mfa_entry(ctx, args)?;
+    start(ctx, e, false, false)
+}
+/// `spawn_link/1`.
+pub fn spawn_link1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let e = fun_entry(ctx, arg(args, 0))?;
+    start(ctx, e, true, false)
+}
+/// `spawn_link/3`.
+pub fn spawn_link3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let e = mfa_entry(ctx, args)?;
+    start(ctx, e, true, false)
+}
+/// `spawn_monitor/1`.
+pub fn spawn_monitor1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let e = fun_entry(ctx, arg(args, 0))?;
+    start(ctx, e, false, true)
+}
+/// `spawn_monitor/3`.
+pub fn spawn_monitor3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let e = mfa_entry(ctx, args)?;
+    start(ctx, e, false, true)
+}
+
+/// `erlang:send/2`, `!`.
+pub fn send(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (dest, msg) = (arg(args, 0), arg(args, 1));
+    let pid = ctx.vm.whereis(dest).ok_or_else(Exception::badarg)?;
+    if pid == ctx.proc.pid {
+        ctx.proc.mailbox.push(msg);
+    } else {
+        ctx.vm.deliver(pid, msg, &ctx.proc.heap);
+    }
+    Ok(msg)
+}
+
+/// `link/1`.
+pub fn link(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
+    let me = ctx.proc.pid;
+    match ctx.vm.procs.get_mut(pid as usize) {
+        Some(Some(p)) => {
+            p.links.insert(me);
+            ctx.proc.links.insert(pid);
+            Ok(atoms::true_)
+        }
+        _ if pid == me => Ok(atoms::true_),
+        _ => {
+            if ctx.proc.trap_exit {
+                let msg = ctx
+                    .heap()
+                    .tuple(&[atoms::EXIT, Term::pid(pid), atoms::noproc]);
+                ctx.proc.mailbox.push(msg);
+                Ok(atoms::true_)
+            } else {
+                Err(Exception::error(atoms::noproc))
+            }
+        }
+    }
+}
+
+/// `unlink/1`.
+pub fn unlink(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
+    ctx.proc.links.remove(&pid);
+    if let Some(Some(p)) = ctx.vm.procs.get_mut(pid as usize) {
+        p.links.remove(&ctx.proc.pid);
+    }
+    Ok(atoms::true_)
+}
+
+/// `monitor/2` (`process` monitors).
+pub fn monitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    check(arg(args, 0) == atoms::process)?;
+    let target = arg(args, 1);
+    let pid = match ctx.vm.whereis(target) {
+        Some(p) => p,
+        None if target.as_atom().is_some() => u32::MAX,
+        None => return Err(Exception::badarg()),
+    };
+    Ok(add_monitor(ctx, pid))
+}
+
+/// `demonitor/1,2`.
+pub fn demonitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = match ctx.mem().boxed(arg(args, 0)) {
+        Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
+        _ => return Err(Exception::badarg()),
+    };
+    if let Some(i) = ctx.proc.monitors.iter().position(|m| m.reference == id) {
+        let m = ctx.proc.monitors.remove(i);
+        if let Some(Some(p)) = ctx.vm.procs.get_mut(m.pid as usize) {
+            p.monitored_by.retain(|w| w.reference != id);
+        }
+    }
+    // With [flush], drop a 'DOWN' message for it that may already be queued.
+    if args.len() == 2 {
+        let mem = ctx.proc.heap.mem(&ctx.vm.literals);
+        let is_down = |t: &Term| match mem.tuple(*t) {
+            Some([tag, r, ..]) if *tag == atoms::DOWN => {
+                matches!(mem.boxed(*r), Some((_, [rid])) if rid.0 == id)
+            }
+            _ => false,
+        };
+        let keep: Vec<Term> = ctx
+            .proc
+            .mailbox
+            .iter()
+            .copied()
+            .filter(|t| !is_down(t))
+            .collect();
+        ctx.proc.mailbox = keep;
+    }
+    Ok(atoms::true_)
+}
+
+/// `process_flag/2` (`trap_exit`; other flags are accepted and ignored).
+pub fn process_flag(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if arg(args, 0) == atoms::trap_exit {
+        let old = ctx.proc.trap_exit;
+        ctx.proc.trap_exit = arg(args, 1) == atoms::true_;
+        return Ok(boolean(old));
+    }
+    Ok(atoms::false_)
+}
+
+/// `register/2`.
+pub fn register(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let pid = arg(args, 1).as_pid().ok_or_else(Exception::badarg)?;
+    check(arg(args, 0) != atoms::undefined && !ctx.vm.registry.contains_key(&name))?;
+    let alive = pid == ctx.proc.pid || matches!(ctx.vm.procs.get(pid as usize), Some(Some(_)));
+    check(alive)?;
+    ctx.vm.registry.insert(name, pid);
+    if pid == ctx.proc.pid {
+        ctx.proc.name = Some(name);
+    } else if let Some(Some(p)) = ctx.vm.procs.get_mut(pid as usize) {
+        p.name = Some(name);
+    }
+    Ok(atoms::true_)
+}
+
+/// `unregister/1`.
+pub fn unregister(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let pid = ctx
+        .vm
+        .registry
+        .remove(&name)
+        .ok_or_else(Exception::badarg)?;
+    if pid == ctx.proc.pid {
+        ctx.proc.name = None;
+    } else if let Some(Some(p)) = ctx.vm.procs.get_mut(pid as usize) {
+        p.name = None;
+    }
+    Ok(atoms::true_)
+}
+
+/// `whereis/1`.
+pub fn whereis(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    Ok(ctx
+        .vm
+        .registry
+        .get(&name)
+        .map_or(atoms::undefined, |p| Term::pid(*p)))
+}
+
+/// `is_process_alive/1`.
+pub fn is_process_alive(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
+    Ok(boolean(
+        pid == ctx.proc.pid || !ctx.vm.exited.get(pid as usize).copied().unwrap_or(true),
+    ))
+}
+
+fn dict_index(ctx: &Context<'_>, key: Term) -> Option<usize> {
+    let mem = ctx.mem();
+    (0..ctx.proc.dict.len() / 2).find(|i| {
+        let k = ctx.proc.dict[i * 2];
+        k == key
+            || crate::compare::compare(&mem, &ctx.vm.atoms, k, key, true)
+                == std::cmp::Ordering::Equal
+    })
+}
+
+/// `put/2`.
+pub fn put(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (key, value) = (arg(args, 0), arg(args, 1));
+    match dict_index(ctx, key) {
+        Some(i) => Ok(std::mem::replace(&mut ctx.proc.dict[i * 2 + 1], value)),
+        None => {
+            ctx.proc.dict.extend_from_slice(&[key, value]);
+            Ok(atoms::undefined)
+        }
+    }
+}
+
+/// `get/1`.
+pub fn get(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(dict_index(ctx, arg(args, 0)).map_or(atoms::undefined, |i| ctx.proc.dict[i * 2 + 1]))
+}
+
+/// `get/0`.
+pub fn get_all(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let pairs: Vec<Term> = ctx.proc.dict.clone();
+    let tuples: Vec<Term> = pairs.chunks(2).map(|p| ctx.heap().tuple(p)).collect();
+    Ok(ctx.heap().list(&tuples))
+}
+
+/// `erase/1`.
+pub fn erase(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    match dict_index(ctx, arg(args, 0)) {
+        Some(i) => {
+            let v = ctx.proc.dict[i * 2 + 1];
+            ctx.proc.dict.drain(i * 2..i * 2 + 2);
+            Ok(v)
+        }
+        None => Ok(atoms::undefined),
+    }
+}
+
+/// `exit/1`.
+pub fn exit1(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Err(Exception::exit(arg(args, 0)))
+}
+
+/// `exit/2`: an exit signal to another process (or to itself).
+pub fn exit2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
+    let reason = arg(args, 1);
+    if pid == ctx.proc.pid {
+        if reason == atoms::kill {
+            ctx.proc.status = crate::process::Status::Exited;
+            return Ok(atoms::killed);
+        }
+        if ctx.proc.trap_exit {
+            let msg = ctx.heap().tuple(&[atoms::EXIT, Term::pid(pid), reason]);
+            ctx.proc.mailbox.push(msg);
+        } else if reason != atoms::normal {
+            ctx.proc.status = crate::process::Status::Exited;
+            return Ok(reason);
+        }
+        return Ok(atoms::true_);
+    }
+    let me = ctx.proc.pid;
+    ctx.vm.signal_exit(pid, me, reason, &ctx.proc.heap);
+    Ok(atoms::true_)
+}
+
+/// `error/1`.
+pub fn error1(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Err(Exception::error(arg(args, 0)))
+}
+
+/// `error/2,3`: the arguments go into the stack trace.
+pub fn error2(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Err(Exception::error(arg(args, 0)))
+}
+
+/// `throw/1`.
+pub fn throw(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Err(Exception::throw(arg(args, 0)))
+}
+
+/// `halt/0,1`.
+pub fn halt(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let _ = ctx.vm.out.flush();
+    let status = args.first().and_then(|t| t.as_small()).unwrap_or(0);
+    std::process::exit(i32::try_from(status).unwrap_or(1));
+}
+
+fn timer(ctx: &mut Context<'_>, args: &[Term], wrap: bool) -> Result<Term, Exception> {
+    let ms = arg(args, 0)
+        .as_small()
+        .filter(|v| *v >= 0)
+        .ok_or_else(Exception::badarg)? as u64;
+    let to = arg(args, 1);
+    check(to.as_pid().is_some() || to.as_atom().is_some())?;
+    let id = ctx.vm.fresh_id();
+    let mut heap = Heap::default();
+    let message = if wrap {
+        let r = heap.reference(id);
+        let m = copy_term(&ctx.proc.heap, arg(args, 2), &mut heap);
+        heap.tuple(&[atoms::timeout, r, m])
+    } else {
+        copy_term(&ctx.proc.heap, arg(args, 2), &mut heap)
+    };
+    let timer = ctx
+        .vm
+        .start_timer(ms, TimerAction::Send { to, heap, message });
+    Ok(ctx.heap().reference(timer.max(id)))
+}
+
+/// `erlang:send_after/3`.
+pub fn send_after(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    timer(ctx, args, false)
+}
+
+/// `erlang:start_timer/3`.
+pub fn start_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    timer(ctx, args, true)
+}
+
+/// `erlang:cancel_timer/1`: the time left in ms, or `false`.
+pub fn cancel_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = match ctx.mem().boxed(arg(args, 0)) {
+        Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
+        _ => return Err(Exception::badarg()),
+    };
+    match ctx.vm.timers.remove(&id) {
+        Some((deadline, _)) => {
+            let left = deadline.saturating_sub(ctx.vm.now_ms());
+            Ok(ctx.heap().int(left as i64))
+        }
+        None => Ok(atoms::false_),
+    }
+}
+
+/// `group_leader/0`.
+pub fn group_leader(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Ok(ctx.proc.group_leader)
+}
+
+/// `erlang:get_module_info/1,2` (what `Mod:module_info/0,1` call): `module` and
+/// `exports` are answered; other keys give `[]`.
+pub fn module_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let index = ctx.vm.module_index(name).ok_or_else(Exception::badarg)?;
+    let module = ctx.vm.modules[index as usize].clone();
+    let key = args
+        .get(1)
+        .and_then(|k| k.as_atom())
+        .map(|k| ctx.vm.atoms.name(k).to_owned());
+    match key.as_deref() {
+        Some("module") => Ok(arg(args, 0)),
+        Some("exports") | Some("functions") => {
+            let mut exports: Vec<(u32, u8)> = module.exports.keys().copied().collect();
+            exports.sort_by(|a, b| {
+                ctx.vm
+                    .atoms
+                    .name(a.0)
+                    .cmp(ctx.vm.atoms.name(b.0))
+                    .then(a.1.cmp(&b.1))
+            });
+            let items: Vec<Term> = exports
+                .iter()
+                .map(|(f, a)| {
+                    let arity = Term::small(i64::from(*a)).unwrap_or(Term::NIL);
+                    ctx.heap().tuple(&[Term::atom(*f), arity])
+                })
+                .collect();
+            Ok(ctx.heap().list(&items))
+        }
+        _ => Ok(Term::NIL),
+    }
+}
+
+/// `erlang:function_exported/3`.
+pub fn function_exported(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (m, f) = (arg(args, 0).as_atom(), arg(args, 1).as_atom());
+    let a = arg(args, 2).as_small().and_then(|a| u8::try_from(a).ok());
+    let (Some(m), Some(f), Some(a)) = (m, f, a) else {
+        return Err(Exception::badarg());
+    };
+    let exported = ctx
+        .vm
+        .by_name
+        .get(&m)
+        .and_then(|i| ctx.vm.modules.get(*i as usize))
+        .is_some_and(|md| md.exports.contains_key(&(f, a)));
+    let native = super::lookup(ctx.vm.atoms.name(m), ctx.vm.atoms.name(f), a).is_some();
+    Ok(boolean(exported || native))
+}

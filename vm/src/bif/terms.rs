@@ -1,0 +1,267 @@
+//! Comparison, boolean, type-test and tuple BIFs.
+
+use super::{arg, boolean, check};
+use crate::atom::atoms;
+use crate::compare::compare;
+use crate::interp::{Context, Exception};
+use crate::term::{HeaderKind, Term};
+use std::cmp::Ordering;
+
+fn order(ctx: &Context<'_>, args: &[Term], exact: bool) -> Ordering {
+    let (a, b) = (arg(args, 0), arg(args, 1));
+    if a == b {
+        return Ordering::Equal;
+    }
+    compare(&ctx.mem(), &ctx.vm.atoms, a, b, exact)
+}
+
+/// `==`.
+pub fn eq(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, false) == Ordering::Equal))
+}
+/// `/=`.
+pub fn ne(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, false) != Ordering::Equal))
+}
+/// `=:=`.
+pub fn eq_exact(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, true) == Ordering::Equal))
+}
+/// `=/=`.
+pub fn ne_exact(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, true) != Ordering::Equal))
+}
+/// `<`.
+pub fn lt(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, false) == Ordering::Less))
+}
+/// `>`.
+pub fn gt(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, false) == Ordering::Greater))
+}
+/// `=<`.
+pub fn le(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, false) != Ordering::Greater))
+}
+/// `>=`.
+pub fn ge(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(order(ctx, args, false) != Ordering::Less))
+}
+
+/// `max/2` (the first when equal).
+pub fn max(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(if order(ctx, args, false) == Ordering::Less {
+        arg(args, 1)
+    } else {
+        arg(args, 0)
+    })
+}
+
+/// `min/2` (the first when equal).
+pub fn min(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(if order(ctx, args, false) == Ordering::Greater {
+        arg(args, 1)
+    } else {
+        arg(args, 0)
+    })
+}
+
+fn bool_arg(t: Term) -> Result<bool, Exception> {
+    if t == atoms::true_ {
+        Ok(true)
+    } else if t == atoms::false_ {
+        Ok(false)
+    } else {
+        Err(Exception::badarg())
+    }
+}
+
+/// `and`.
+pub fn and(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(bool_arg(arg(args, 0))? & bool_arg(arg(args, 1))?))
+}
+/// `or`.
+pub fn or(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(bool_arg(arg(args, 0))? | bool_arg(arg(args, 1))?))
+}
+/// `xor`.
+pub fn xor(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(bool_arg(arg(args, 0))? ^ bool_arg(arg(args, 1))?))
+}
+/// `not`.
+pub fn not(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(!bool_arg(arg(args, 0))?))
+}
+
+fn kind(ctx: &Context<'_>, t: Term) -> Option<HeaderKind> {
+    ctx.mem().kind(t)
+}
+
+/// `is_integer/1`.
+pub fn is_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(ctx.mem().is_integer(arg(args, 0))))
+}
+/// `is_float/1`.
+pub fn is_float(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(kind(ctx, arg(args, 0)) == Some(HeaderKind::Float)))
+}
+/// `is_number/1`.
+pub fn is_number(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let t = arg(args, 0);
+    Ok(boolean(
+        ctx.mem().is_integer(t) || kind(ctx, t) == Some(HeaderKind::Float),
+    ))
+}
+/// `is_atom/1`.
+pub fn is_atom(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(arg(args, 0).as_atom().is_some()))
+}
+/// `is_list/1`.
+pub fn is_list(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let t = arg(args, 0);
+    Ok(boolean(t.is_nil() || t.as_list().is_some()))
+}
+/// `is_tuple/1`.
+pub fn is_tuple(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(kind(ctx, arg(args, 0)) == Some(HeaderKind::Tuple)))
+}
+/// `is_binary/1`.
+pub fn is_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(
+        ctx.mem()
+            .bitstr(arg(args, 0))
+            .is_some_and(|b| b.bits % 8 == 0),
+    ))
+}
+/// `is_bitstring/1`.
+pub fn is_bitstring(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(ctx.mem().bitstr(arg(args, 0)).is_some()))
+}
+/// `is_boolean/1`.
+pub fn is_boolean(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let t = arg(args, 0);
+    Ok(boolean(t == atoms::true_ || t == atoms::false_))
+}
+/// `is_map/1`.
+pub fn is_map(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(kind(ctx, arg(args, 0)) == Some(HeaderKind::Map)))
+}
+/// `is_pid/1`.
+pub fn is_pid(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(arg(args, 0).as_pid().is_some()))
+}
+/// `is_reference/1`.
+pub fn is_reference(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(kind(ctx, arg(args, 0)) == Some(HeaderKind::Ref)))
+}
+/// `is_function/1`.
+pub fn is_function(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(matches!(
+        kind(ctx, arg(args, 0)),
+        Some(HeaderKind::Fun | HeaderKind::Export)
+    )))
+}
+/// `is_function/2`.
+pub fn is_function2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let n = arg(args, 1).as_small().ok_or_else(Exception::badarg)?;
+    let arity = crate::interp::fun_arity(ctx.vm, ctx.proc, arg(args, 0));
+    Ok(boolean(arity.is_some_and(|a| i64::from(a) == n)))
+}
+
+fn tuple<'a>(ctx: &'a Context<'_>, t: Term) -> Result<Vec<Term>, Exception> {
+    ctx.mem()
+        .tuple(t)
+        .map(<[Term]>::to_vec)
+        .ok_or_else(Exception::badarg)
+}
+
+fn index(t: Term, len: usize) -> Result<usize, Exception> {
+    let i = t.as_small().ok_or_else(Exception::badarg)?;
+    check(i >= 1 && (i as usize) <= len)?;
+    Ok(i as usize - 1)
+}
+
+/// `element/2`.
+pub fn element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mem = ctx.mem();
+    let elements = mem.tuple(arg(args, 1)).ok_or_else(Exception::badarg)?;
+    let i = index(arg(args, 0), elements.len())?;
+    Ok(elements[i])
+}
+
+/// `setelement/3`.
+pub fn setelement(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut elements = tuple(ctx, arg(args, 1))?;
+    let i = index(arg(args, 0), elements.len())?;
+    elements[i] = arg(args, 2);
+    Ok(ctx.heap().tuple(&elements))
+}
+
+/// `tuple_size/1`.
+pub fn tuple_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let n = ctx
+        .mem()
+        .tuple(arg(args, 0))
+        .ok_or_else(Exception::badarg)?
+        .len();
+    Ok(ctx.heap().int(n as i64))
+}
+
+/// `size/1`: tuple size or binary byte size.
+pub fn size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mem = ctx.mem();
+    let n = match mem.tuple(arg(args, 0)) {
+        Some(e) => e.len(),
+        None => mem.bitstr(arg(args, 0)).ok_or_else(Exception::badarg)?.bits / 8,
+    };
+    Ok(ctx.heap().int(n as i64))
+}
+
+/// `byte_size/1`.
+pub fn byte_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let bits = ctx
+        .mem()
+        .bitstr(arg(args, 0))
+        .ok_or_else(Exception::badarg)?
+        .bits;
+    Ok(ctx.heap().int(bits.div_ceil(8) as i64))
+}
+
+/// `bit_size/1`.
+pub fn bit_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let bits = ctx
+        .mem()
+        .bitstr(arg(args, 0))
+        .ok_or_else(Exception::badarg)?
+        .bits;
+    Ok(ctx.heap().int(bits as i64))
+}
+
+/// `make_tuple/2`.
+pub fn make_tuple(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let n = arg(args, 0).as_small().ok_or_else(Exception::badarg)?;
+    check((0..=16_777_215).contains(&n))?;
+    Ok(ctx.heap().tuple(&vec![arg(args, 1); n as usize]))
+}
+
+/// `append_element/2`.
+pub fn append_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut elements = tuple(ctx, arg(args, 0))?;
+    elements.push(arg(args, 1));
+    Ok(ctx.heap().tuple(&elements))
+}
+
+/// `tuple_to_list/1`.
+pub fn tuple_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let elements = tuple(ctx, arg(args, 0))?;
+    Ok(ctx.heap().list(&elements))
+}
+
+/// `list_to_tuple/1`.
+pub fn list_to_tuple(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let elements = ctx
+        .mem()
+        .list_elements(arg(args, 0))
+        .ok_or_else(Exception::badarg)?;
+    Ok(ctx.heap().tuple(&elements))
+}

@@ -1,0 +1,118 @@
+//! Where modules come from: the files given on the command line (`.beam` files and
+//! `.avm` archives, earlier ones winning), then `--path` directories, then the host's
+//! OTP and Elixir library directories.
+
+use avm_format::avm;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The module search path.
+#[derive(Debug, Default)]
+pub struct CodePath {
+    /// Modules from the given files: name → bytes, and their order.
+    given: HashMap<String, Vec<u8>>,
+    /// Names of the given modules, in file order.
+    pub order: Vec<String>,
+    /// Directories searched for `NAME.beam`.
+    dirs: Vec<PathBuf>,
+    /// Plain files from archives (`APP/priv/PATH`), for `atomvm:read_priv/2`.
+    pub priv_files: HashMap<String, Vec<u8>>,
+}
+
+impl CodePath {
+    /// Adds a `.beam` file or `.avm` archive. Modules already present are kept.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        if path.extension().is_some_and(|e| e == "avm") {
+            let archive = avm::read(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            for entry in archive.entries {
+                match entry.kind() {
+                    avm::EntryKind::Beam => {
+                        let name = entry.name.trim_end_matches(".beam").to_owned();
+                        self.add_module(name, entry.data);
+                    }
+                    _ => {
+                        self.priv_files.entry(entry.name).or_insert(entry.data);
+                    }
+                }
+            }
+            Ok(())
+        } else {
+            let name = avm_format::beam::Beam::parse(&bytes)
+                .and_then(|b| avm_format::beam::ModuleInfo::read(&b))
+                .map_err(|e| format!("{}: {e}", path.display()))?
+                .name;
+            self.add_module(name, bytes);
+            Ok(())
+        }
+    }
+
+    /// Adds a module's bytes under `name` (unless already present).
+    pub fn add_bytes(&mut self, name: &str, bytes: Vec<u8>) {
+        if !self.given.contains_key(name) {
+            self.given.insert(name.to_owned(), bytes);
+        }
+    }
+
+    fn add_module(&mut self, name: String, bytes: Vec<u8>) {
+        if !self.given.contains_key(&name) {
+            self.order.push(name.clone());
+            self.given.insert(name, bytes);
+        }
+    }
+
+    /// Adds a directory searched for `NAME.beam`.
+    pub fn add_dir(&mut self, dir: PathBuf) {
+        self.dirs.push(dir);
+    }
+
+    /// Adds every `lib/*/ebin` under an installation root.
+    pub fn add_lib_root(&mut self, root: &Path) {
+        let Ok(entries) = std::fs::read_dir(root.join("lib")) else {
+            return;
+        };
+        let mut dirs: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path().join("ebin"))
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        self.dirs.extend(dirs);
+    }
+
+    /// The bytes of module `name`, if found.
+    pub fn find(&self, name: &str) -> Option<Vec<u8>> {
+        if let Some(bytes) = self.given.get(name) {
+            return Some(bytes.clone());
+        }
+        if name.contains('/') || name.contains('\\') || name.starts_with('.') {
+            return None;
+        }
+        self.dirs
+            .iter()
+            .find_map(|dir| std::fs::read(dir.join(format!("{name}.beam"))).ok())
+    }
+}
+
+/// The OTP root (`ATOMVM_OTP_ROOT`, else found from `erl` on `PATH`).
+pub fn otp_root() -> Option<PathBuf> {
+    root_from_env_or_exe("ATOMVM_OTP_ROOT", "erl")
+}
+
+/// The Elixir root (`ATOMVM_ELIXIR_ROOT`, else found from `elixir` on `PATH`).
+pub fn elixir_root() -> Option<PathBuf> {
+    root_from_env_or_exe("ATOMVM_ELIXIR_ROOT", "elixir")
+}
+
+fn root_from_env_or_exe(var: &str, exe: &str) -> Option<PathBuf> {
+    if let Some(root) = std::env::var_os(var) {
+        return Some(PathBuf::from(root));
+    }
+    let path = std::env::var_os("PATH")?;
+    let found = std::env::split_paths(&path)
+        .map(|d| d.join(exe))
+        .find(|p| p.is_file())?;
+    let real = std::fs::canonicalize(found).ok()?;
+    // ROOT/bin/erl → ROOT
+    real.parent()?.parent().map(Path::to_path_buf)
+}

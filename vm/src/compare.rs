@@ -1,0 +1,194 @@
+//! Erlang's term order and equality:
+//! `number < atom < reference < fun < port < pid < tuple < map < [] < list < bitstring`.
+//!
+//! Iterative (an explicit work stack), so deeply nested terms cannot overflow the Rust
+//! stack.
+
+use crate::atom::AtomTable;
+use crate::heap::{Int, Mem};
+use crate::term::{HeaderKind, Term};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use std::cmp::Ordering;
+
+/// Rank of a term's type in the term order.
+fn rank(mem: &Mem<'_>, t: Term) -> u8 {
+    if t.as_small().is_some() {
+        return 0;
+    }
+    if t.as_atom().is_some() {
+        return 1;
+    }
+    if t.as_port().is_some() {
+        return 4;
+    }
+    if t.as_pid().is_some() {
+        return 5;
+    }
+    if t.is_nil() {
+        return 8;
+    }
+    if t.as_list().is_some() {
+        return 9;
+    }
+    match mem.kind(t) {
+        Some(HeaderKind::PosBig | HeaderKind::NegBig | HeaderKind::Float) => 0,
+        Some(HeaderKind::Ref) => 2,
+        Some(HeaderKind::Fun | HeaderKind::Export) => 3,
+        Some(HeaderKind::Tuple) => 6,
+        Some(HeaderKind::Map) => 7,
+        Some(HeaderKind::HeapBin | HeaderKind::RefcBin | HeaderKind::SubBin) => 10,
+        _ => 11,
+    }
+}
+
+/// A number read for comparison.
+enum Num {
+    Int(Int),
+    Float(f64),
+}
+
+fn number(mem: &Mem<'_>, t: Term) -> Option<Num> {
+    if let Some(i) = mem.int(t) {
+        return Some(Num::Int(i));
+    }
+    mem.float(t).map(Num::Float)
+}
+
+fn cmp_int_float(i: &Int, f: f64) -> Ordering {
+    match i {
+        Int::Small(v) => {
+            // Exact for |v| < 2^53; beyond, compare through BigInt.
+            if v.unsigned_abs() < (1 << 53) {
+                (*v as f64).partial_cmp(&f).unwrap_or(Ordering::Equal)
+            } else {
+                cmp_big_float(&BigInt::from(*v), f)
+            }
+        }
+        Int::Big(b) => cmp_big_float(b, f),
+    }
+}
+
+fn cmp_big_float(b: &BigInt, f: f64) -> Ordering {
+    if f.is_nan() {
+        return Ordering::Equal;
+    }
+    let truncated = f.trunc();
+    match BigInt::try_from(truncated as i128)
+        .ok()
+        .or_else(|| num_bigint_from_f64(truncated))
+    {
+        Some(fb) => match b.cmp(&fb) {
+            Ordering::Equal => 0.0f64
+                .partial_cmp(&(f - truncated))
+                .unwrap_or(Ordering::Equal),
+            other => other,
+        },
+        None => b
+            .to_f64()
+            .and_then(|bf| bf.partial_cmp(&f))
+            .unwrap_or(Ordering::Equal),
+    }
+}
+
+fn num_bigint_from_f64(f: f64) -> Option<BigInt> {
+    num_traits::FromPrimitive::from_f64(f)
+}
+
+fn cmp_numbers(a: &Num, b: &Num, exact: bool) -> Ordering {
+    match (a, b) {
+        (Num::Int(Int::Small(x)), Num::Int(Int::Small(y))) => x.cmp(y),
+        (Num::Int(x), Num::Int(y)) => x.to_big().cmp(&y.to_big()),
+        (Num::Float(x), Num::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Num::Int(i), Num::Float(f)) => match cmp_int_float(i, *f) {
+            Ordering::Equal if exact => Ordering::Less,
+            other => other,
+        },
+        (Num::Float(f), Num::Int(i)) => match cmp_int_float(i, *f).reverse() {
+            Ordering::Equal if exact => Ordering::Greater,
+            other => other,
+        },
+    }
+}
+
+/// Compares two terms. With `exact`, `1` and `1.0` differ (integers first); without, they
+/// are equal (as `==` and `<` see them).
+pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) -> Ordering {
+    let mut work = vec![(a, b)];
+    while let Some((a, b)) = work.pop() {
+        if a == b {
+            continue;
+        }
+        let (ra, rb) = (rank(mem, a), rank(mem, b));
+        if ra != rb {
+            return ra.cmp(&rb);
+        }
+        let order = match ra {
+            0 => match (number(mem, a), number(mem, b)) {
+                (Some(x), Some(y)) => cmp_numbers(&x, &y, exact),
+                _ => Ordering::Equal,
+            },
+            1 => atoms
+                .name(a.as_atom().unwrap_or(0))
+                .cmp(atoms.name(b.as_atom().unwrap_or(0))),
+            4 => a.as_port().cmp(&b.as_port()),
+            5 => a.as_pid().cmp(&b.as_pid()),
+            9 => {
+                let (Some((ha, ta)), Some((hb, tb))) = (mem.cons(a), mem.cons(b)) else {
+                    return Ordering::Equal;
+                };
+                work.push((ta, tb));
+                work.push((ha, hb));
+                Ordering::Equal
+            }
+            10 => match (mem.bitstr(a), mem.bitstr(b)) {
+                (Some(x), Some(y)) => {
+                    let common = x.bits.min(y.bits);
+                    let mut order = Ordering::Equal;
+                    for i in 0..common {
+                        order = x.bit(i).cmp(&y.bit(i));
+                        if order != Ordering::Equal {
+                            break;
+                        }
+                    }
+                    order.then(x.bits.cmp(&y.bits))
+                }
+                _ => Ordering::Equal,
+            },
+            _ => match (mem.boxed(a), mem.boxed(b)) {
+                (Some((ha, pa)), Some((_, pb))) => {
+                    if ha.kind == HeaderKind::Map {
+                        // Size, then keys in order, then values in key order.
+                        match (mem.map(a), mem.map(b)) {
+                            (Some((ka, va)), Some((kb, vb))) if ka.len() == kb.len() => {
+                                for (x, y) in va.iter().zip(vb).rev() {
+                                    work.push((*x, *y));
+                                }
+                                for (x, y) in ka.iter().zip(kb).rev() {
+                                    work.push((*x, *y));
+                                }
+                                Ordering::Equal
+                            }
+                            (Some((ka, _)), Some((kb, _))) => ka.len().cmp(&kb.len()),
+                            _ => Ordering::Equal,
+                        }
+                    } else if ha.kind == HeaderKind::Ref {
+                        pa.first().map(|t| t.0).cmp(&pb.first().map(|t| t.0))
+                    } else if pa.len() != pb.len() {
+                        pa.len().cmp(&pb.len())
+                    } else {
+                        for (x, y) in pa.iter().zip(pb).rev() {
+                            work.push((*x, *y));
+                        }
+                        Ordering::Equal
+                    }
+                }
+                _ => Ordering::Equal,
+            },
+        };
+        if order != Ordering::Equal {
+            return order;
+        }
+    }
+    Ordering::Equal
+}

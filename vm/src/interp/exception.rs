@@ -1,0 +1,62 @@
+//! Erlang exceptions as values: a class (`error`, `exit`, `throw`), a reason, and the
+//! stack trace. Internal VM faults are a separate type ([`Fault`]).
+
+use crate::atom::atoms;
+use crate::term::Term;
+
+/// An Erlang exception on its way to a handler.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Exception {
+    /// `error`, `exit` or `throw`.
+    pub class: Term,
+    /// The reason.
+    pub reason: Term,
+    /// For `function_clause`/`undef`/`badarity`-style errors: the arguments, which
+    /// replace the arity in the first stack frame. `NONE` otherwise.
+    pub args: Term,
+    /// The stack trace, once built (`NONE` until then).
+    pub trace: Term,
+}
+
+impl Exception {
+    /// An `error` exception.
+    pub fn error(reason: Term) -> Self {
+        Exception {
+            class: atoms::error,
+            reason,
+            args: Term::NONE,
+            trace: Term::NONE,
+        }
+    }
+
+    /// `error:badarg`.
+    pub fn badarg() -> Self {
+        Exception::error(atoms::badarg)
+    }
+
+    /// `error:badarith`.
+    pub fn badarith() -> Self {
+        Exception::error(atoms::badarith)
+    }
+
+    /// An `exit` exception.
+    pub fn exit(reason: Term) -> Self {
+        Exception {
+            class: atoms::exit,
+            ..Exception::error(reason)
+        }
+    }
+
+    /// A `throw`.
+    pub fn throw(reason: Term) -> Self {
+        Exception {
+            class: atoms::throw,
+            ..Exception::error(reason)
+        }
+    }
+}
+
+/// An internal VM failure (an unsupported instruction, a corrupt term): it kills the
+/// process with a diagnostic, never the VM.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fault(pub String);

@@ -1,0 +1,1196 @@
+//! The run loop. Each instruction yields a [`Flow`] that says where to go next, so the
+//! borrow of the current module's code ends before the loop moves to another module.
+
+use super::{Context, Exception, Fault, Yield};
+use crate::atom::atoms;
+use crate::bif;
+use crate::compare::compare;
+use crate::heap::gc;
+use crate::module::{Compare, Dst, Instr, Label, Mfa, Module, Src, TypeTest, NO_LABEL};
+use crate::process::{Process, Status};
+use crate::term::{CodeAddr, HeaderKind, Term};
+use crate::vm::{TimerAction, Vm};
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+/// What to do after an instruction.
+enum Flow {
+    Next,
+    Jump(Label),
+    Goto(CodeAddr),
+    Raise(Exception),
+    Stop(Yield),
+}
+
+/// Stack frames kept in a stack trace, as in BEAM's default `backtrace_depth`.
+const TRACE_DEPTH: usize = 8;
+
+fn get(proc: &Process, x: &[Term], src: Src) -> Term {
+    match src {
+        Src::X(n) => x[usize::from(n)],
+        Src::Y(n) => proc.y(n),
+        Src::Term(t) => t,
+    }
+}
+
+fn put(proc: &mut Process, x: &mut [Term], dst: Dst, value: Term) {
+    match dst {
+        Dst::X(n) => x[usize::from(n)] = value,
+        Dst::Y(n) => proc.set_y(n, value),
+    }
+}
+
+/// Collects garbage if `need` words do not fit, keeping `live` X registers.
+fn ensure_heap(proc: &mut Process, x: &mut [Term], need: usize, live: usize) {
+    if proc.heap.has_room(need) {
+        return;
+    }
+    let live = live.min(x.len());
+    let e = proc.e.min(proc.stack.len());
+    let (xs, _) = x.split_at_mut(live);
+    let stack = &mut proc.stack[e..];
+    let mut cp = [proc.cp];
+    gc::collect(
+        &mut proc.heap,
+        &mut [
+            xs,
+            stack,
+            &mut proc.mailbox,
+            &mut proc.dict,
+            &mut cp,
+            &mut proc.saved_x,
+        ],
+        need,
+    );
+}
+
+/// Runs `proc` for up to `budget` reductions.
+pub fn run(vm: &mut Vm, proc: &mut Process, x: &mut [Term], budget: u32) -> Yield {
+    for (i, t) in proc.saved_x.drain(..).enumerate() {
+        if let Some(slot) = x.get_mut(i) {
+            *slot = t;
+        }
+    }
+    let Some(mut module) = vm.modules.get(proc.resume.module as usize).cloned() else {
+        return Yield::Faulted(Fault("resume point in an unknown module".into()));
+    };
+    let mut ip = proc.resume.ip;
+    let mut reductions = budget;
+    proc.status = Status::Runnable;
+    loop {
+        let flow = match module.code.get(ip as usize) {
+            Some(instr) => step(vm, proc, x, &module, ip, instr, &mut reductions),
+            None => Flow::Stop(Yield::Faulted(Fault(format!(
+                "jumped past the end of the code of {}",
+                vm.atoms.name(module.name)
+            )))),
+        };
+        match flow {
+            Flow::Next => ip += 1,
+            Flow::Jump(target) => ip = target,
+            Flow::Goto(addr) => {
+                if addr.module != module.index {
+                    match vm.modules.get(addr.module as usize) {
+                        Some(m) => module = Rc::clone(m),
+                        None => return Yield::Faulted(Fault("call into an unknown module".into())),
+                    }
+                }
+                ip = addr.ip;
+            }
+            Flow::Raise(exc) => {
+                let exc = with_trace(vm, proc, &module, ip, exc);
+                match find_catch(proc) {
+                    Some(handler) => {
+                        x[0] = Term::NONE;
+                        x[1] = exc.class;
+                        x[2] = exc.reason;
+                        x[3] = exc.trace;
+                        if handler.module != module.index {
+                            match vm.modules.get(handler.module as usize) {
+                                Some(m) => module = Rc::clone(m),
+                                None => {
+                                    return Yield::Faulted(Fault(
+                                        "catch in an unknown module".into(),
+                                    ))
+                                }
+                            }
+                        }
+                        ip = handler.ip;
+                    }
+                    None => return Yield::Exited(exit_reason(proc, exc)),
+                }
+            }
+            Flow::Stop(y) => {
+                if let Yield::Preempted | Yield::Waiting = y {
+                    // `step` saved the resume point and registers.
+                }
+                return y;
+            }
+        }
+    }
+}
+
+/// The exit reason of an uncaught exception.
+fn exit_reason(proc: &mut Process, exc: Exception) -> Term {
+    let stack = trace_list(proc, exc.trace);
+    if exc.class == atoms::exit {
+        exc.reason
+    } else if exc.class == atoms::throw {
+        let nocatch = proc.heap.tuple(&[atoms::nocatch, exc.reason]);
+        proc.heap.tuple(&[nocatch, stack])
+    } else {
+        proc.heap.tuple(&[exc.reason, stack])
+    }
+}
+
+/// The cooked stack trace inside a raw trace `{'$raw_trace', Class, List}`.
+fn trace_list(proc: &Process, raw: Term) -> Term {
+    let lits = crate::heap::Heap::default();
+    let mem = proc.heap.mem(&lits);
+    match mem.tuple(raw) {
+        Some([tag, _, list]) if *tag == atoms::raw_trace => *list,
+        _ => Term::NIL,
+    }
+}
+
+/// Finds the innermost catch: unwinds the stack to its frame and returns its handler.
+fn find_catch(proc: &mut Process) -> Option<CodeAddr> {
+    let mut frame = proc.e;
+    for i in proc.e..proc.stack.len() {
+        let word = proc.stack[i];
+        if word.as_cp().is_some() || (word.is_none() && i == frame) {
+            frame = i;
+        } else if let Some(handler) = word.as_catch() {
+            proc.e = frame;
+            proc.cp = proc.stack.get(frame).copied().unwrap_or(Term::NONE);
+            return Some(handler);
+        }
+    }
+    None
+}
+
+/// Attaches a raw stack trace `{'$raw_trace', Class, Frames}` to `exc` if it has none.
+fn with_trace(
+    vm: &mut Vm,
+    proc: &mut Process,
+    module: &Module,
+    ip: Label,
+    mut exc: Exception,
+) -> Exception {
+    if exc.trace != Term::NONE {
+        return exc;
+    }
+    let mut frames = Vec::new();
+    let here = frame_term(vm, proc, module, ip, exc.args);
+    frames.extend(here);
+    let mut cps: Vec<CodeAddr> = Vec::new();
+    if let Some(cp) = proc.cp.as_cp() {
+        cps.push(cp);
+    }
+    for word in &proc.stack[proc.e.min(proc.stack.len())..] {
+        if cps.len() >= TRACE_DEPTH {
+            break;
+        }
+        if let Some(cp) = word.as_cp() {
+            if cps.last() != Some(&cp) {
+                cps.push(cp);
+            }
+        }
+    }
+    for cp in cps {
+        if frames.len() >= TRACE_DEPTH {
+            break;
+        }
+        if let Some(m) = vm.modules.get(cp.module as usize).cloned() {
+            frames.extend(frame_term(
+                vm,
+                proc,
+                &m,
+                cp.ip.saturating_sub(1),
+                Term::NONE,
+            ));
+        }
+    }
+    let list = proc.heap.list(&frames);
+    exc.trace = proc.heap.tuple(&[atoms::raw_trace, exc.class, list]);
+    exc
+}
+
+/// `{M, F, ArityOrArgs, Location}` for instruction `ip` of `module`.
+fn frame_term(
+    vm: &mut Vm,
+    proc: &mut Process,
+    module: &Module,
+    ip: Label,
+    args: Term,
+) -> Option<Term> {
+    let function = module.function_at(ip)?;
+    let arity = if args != Term::NONE {
+        args
+    } else {
+        Term::small(i64::from(function.arity))?
+    };
+    let mut location = Vec::new();
+    if let Some(file) = &module.file {
+        let chars: Vec<Term> = file
+            .chars()
+            .filter_map(|c| Term::small(i64::from(u32::from(c))))
+            .collect();
+        let text = proc.heap.list(&chars);
+        location.push(proc.heap.tuple(&[atoms::file, text]));
+    }
+    if let Some(line) = module.line_at(ip) {
+        let line = Term::small(i64::from(line))?;
+        location.push(proc.heap.tuple(&[atoms::line, line]));
+    }
+    let location = proc.heap.list(&location);
+    let _ = vm;
+    Some(proc.heap.tuple(&[
+        Term::atom(module.name),
+        Term::atom(function.name),
+        arity,
+        location,
+    ]))
+}
+
+/// Saves the registers and resume point when a process is preempted at a call.
+fn preempt(proc: &mut Process, x: &[Term], arity: u8, resume: CodeAddr) -> Flow {
+    proc.saved_x = x[..usize::from(arity)].to_vec();
+    proc.resume = resume;
+    Flow::Stop(Yield::Preempted)
+}
+
+/// Where a call to an external function goes.
+enum Target {
+    Code(CodeAddr),
+    Native(crate::module::NativeFn),
+    Apply,
+    Undef,
+}
+
+fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
+    if mfa.module == atoms::erlang.as_atom().unwrap_or(0)
+        && mfa.function == atoms::apply.as_atom().unwrap_or(0)
+        && (mfa.arity == 2 || mfa.arity == 3)
+    {
+        return Target::Apply;
+    }
+    let (m, f) = (
+        vm.atoms.name(mfa.module).to_owned(),
+        vm.atoms.name(mfa.function).to_owned(),
+    );
+    if let Some(native) = bif::lookup(&m, &f, mfa.arity) {
+        return Target::Native(native);
+    }
+    match vm.export(mfa) {
+        Some(addr) => Target::Code(addr),
+        None => Target::Undef,
+    }
+}
+
+/// How a call ends: `Call` saves the return address, `Tail` does not (the frame was
+/// already dropped for `*_last`).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Call,
+    Tail,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn call_mfa(
+    vm: &mut Vm,
+    proc: &mut Process,
+    x: &mut [Term],
+    here: CodeAddr,
+    mfa: Mfa,
+    kind: Kind,
+    reductions: &mut u32,
+) -> Flow {
+    match resolve(vm, mfa) {
+        Target::Code(addr) => enter(proc, x, here, addr, mfa.arity, kind, reductions),
+        Target::Native(native) => {
+            let args: Vec<Term> = x[..usize::from(mfa.arity)].to_vec();
+            let mut ctx = Context { vm, proc };
+            match native(&mut ctx, &args) {
+                Ok(value) => {
+                    x[0] = value;
+                    if ctx.proc.status == Status::Exited {
+                        return Flow::Stop(Yield::Exited(value));
+                    }
+                    finish(proc, kind)
+                }
+                Err(e) => Flow::Raise(Exception {
+                    args: arg_list(proc, &args, e),
+                    ..e
+                }),
+            }
+        }
+        Target::Apply => {
+            let (target, arity) = if mfa.arity == 3 {
+                (None, spread(proc, x, x[2], 0))
+            } else {
+                (Some(x[0]), spread(proc, x, x[1], 0))
+            };
+            let Some(arity) = arity else {
+                return Flow::Raise(Exception::badarg());
+            };
+            match target {
+                None => {
+                    let (m, f) = (x[0], x[1]);
+                    // spread() already moved the arguments into x(0..).
+                    apply_mf(vm, proc, x, here, m, f, arity, kind, reductions)
+                }
+                Some(fun) => call_fun(vm, proc, x, here, fun, arity, kind, reductions),
+            }
+        }
+        Target::Undef => {
+            let args = proc.heap.list(&x[..usize::from(mfa.arity)].to_vec());
+            let mut e = Exception::error(atoms::undef);
+            e.trace = undef_trace(vm, proc, mfa, args);
+            Flow::Raise(e)
+        }
+    }
+}
+
+fn arg_list(proc: &mut Process, args: &[Term], e: Exception) -> Term {
+    if e.reason == atoms::function_clause || e.reason == atoms::undef {
+        proc.heap.list(args)
+    } else {
+        Term::NONE
+    }
+}
+
+/// A raw trace whose first frame is the undefined function with its arguments.
+fn undef_trace(vm: &mut Vm, proc: &mut Process, mfa: Mfa, args: Term) -> Term {
+    let _ = vm;
+    let frame = proc.heap.tuple(&[
+        Term::atom(mfa.module),
+        Term::atom(mfa.function),
+        args,
+        Term::NIL,
+    ]);
+    let list = proc.heap.list(&[frame]);
+    proc.heap.tuple(&[atoms::raw_trace, atoms::error, list])
+}
+
+/// Moves the elements of list `args` into x(start..); returns how many.
+fn spread(proc: &Process, x: &mut [Term], args: Term, start: usize) -> Option<u8> {
+    let lits = crate::heap::Heap::default();
+    let mem = proc.heap.mem(&lits);
+    // Literal lists cannot be read without the arena; callers pass heap lists or we
+    // fall back to reading through the VM below.
+    let items = mem.list_elements(args)?;
+    if items.len() > 255 {
+        return None;
+    }
+    // Keep M and F (x0, x1) for apply/3: copy after reading them.
+    let saved: Vec<Term> = items;
+    for (i, t) in saved.iter().enumerate() {
+        x[start + i] = *t;
+    }
+    Some(saved.len() as u8)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn apply_mf(
+    vm: &mut Vm,
+    proc: &mut Process,
+    x: &mut [Term],
+    here: CodeAddr,
+    m: Term,
+    f: Term,
+    arity: u8,
+    kind: Kind,
+    reductions: &mut u32,
+) -> Flow {
+    match (m.as_atom(), f.as_atom()) {
+        (Some(module), Some(function)) => call_mfa(
+            vm,
+            proc,
+            x,
+            here,
+            Mfa {
+                module,
+                function,
+                arity,
+            },
+            kind,
+            reductions,
+        ),
+        _ => Flow::Raise(Exception::badarg()),
+    }
+}
+
+/// Enters Erlang code at `addr`.
+fn enter(
+    proc: &mut Process,
+    x: &mut [Term],
+    here: CodeAddr,
+    addr: CodeAddr,
+    arity: u8,
+    kind: Kind,
+    reductions: &mut u32,
+) -> Flow {
+    if kind == Kind::Call {
+        proc.cp = Term::cp(CodeAddr {
+            module: here.module,
+            ip: here.ip + 1,
+        });
+    }
+    *reductions = reductions.saturating_sub(1);
+    if *reductions == 0 {
+        return preempt(proc, x, arity, addr);
+    }
+    Flow::Goto(addr)
+}
+
+/// After a native call: continue, or return for a tail call.
+fn finish(proc: &mut Process, kind: Kind) -> Flow {
+    match kind {
+        Kind::Call => Flow::Next,
+        Kind::Tail => do_return(proc),
+    }
+}
+
+fn do_return(proc: &mut Process) -> Flow {
+    match proc.cp.as_cp() {
+        Some(addr) => Flow::Goto(addr),
+        None => Flow::Stop(Yield::Exited(atoms::normal)),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn call_fun(
+    vm: &mut Vm,
+    proc: &mut Process,
+    x: &mut [Term],
+    here: CodeAddr,
+    fun: Term,
+    arity: u8,
+    kind: Kind,
+    reductions: &mut u32,
+) -> Flow {
+    let mem = proc.heap.mem(&vm.literals);
+    match mem.boxed(fun) {
+        Some((h, payload)) if h.kind == HeaderKind::Fun => {
+            let (Some(m), Some(i)) = (
+                payload.first().and_then(|t| t.as_small()),
+                payload.get(1).and_then(|t| t.as_small()),
+            ) else {
+                return Flow::Raise(Exception::error(atoms::badfun));
+            };
+            let free: Vec<Term> = payload[2..].to_vec();
+            let Some(lambda) = vm
+                .modules
+                .get(m as usize)
+                .and_then(|md| md.lambdas.get(i as usize))
+                .copied()
+            else {
+                return Flow::Raise(Exception::error(atoms::badfun));
+            };
+            if usize::from(lambda.arity) != usize::from(arity) + free.len() {
+                let args = proc.heap.list(&x[..usize::from(arity)].to_vec());
+                let inner = proc.heap.tuple(&[fun, args]);
+                return Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badarity, inner])));
+            }
+            for (k, v) in free.iter().enumerate() {
+                x[usize::from(arity) + k] = *v;
+            }
+            enter(
+                proc,
+                x,
+                here,
+                CodeAddr {
+                    module: m as u32,
+                    ip: lambda.entry,
+                },
+                lambda.arity,
+                kind,
+                reductions,
+            )
+        }
+        Some((h, [m, f, a])) if h.kind == HeaderKind::Export => {
+            let (Some(module), Some(function)) = (m.as_atom(), f.as_atom()) else {
+                return Flow::Raise(Exception::error(atoms::badfun));
+            };
+            if a.as_small() != Some(i64::from(arity)) {
+                let args = proc.heap.list(&x[..usize::from(arity)].to_vec());
+                let inner = proc.heap.tuple(&[fun, args]);
+                return Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badarity, inner])));
+            }
+            call_mfa(
+                vm,
+                proc,
+                x,
+                here,
+                Mfa {
+                    module,
+                    function,
+                    arity,
+                },
+                kind,
+                reductions,
+            )
+        }
+        _ => Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badfun, fun]))),
+    }
+}
+
+fn type_test(mem: &crate::heap::Mem<'_>, test: TypeTest, t: Term) -> bool {
+    match test {
+        TypeTest::Integer => mem.is_integer(t),
+        TypeTest::Float => mem.kind(t) == Some(HeaderKind::Float),
+        TypeTest::Number => mem.is_integer(t) || mem.kind(t) == Some(HeaderKind::Float),
+        TypeTest::Atom => t.as_atom().is_some(),
+        TypeTest::Pid => t.as_pid().is_some(),
+        TypeTest::Reference => mem.kind(t) == Some(HeaderKind::Ref),
+        TypeTest::Port => t.as_port().is_some(),
+        TypeTest::Nil => t.is_nil(),
+        TypeTest::Binary => mem.bitstr(t).is_some_and(|b| b.bits % 8 == 0),
+        TypeTest::Bitstr => mem.bitstr(t).is_some(),
+        TypeTest::List => t.is_nil() || t.as_list().is_some(),
+        TypeTest::NonemptyList => t.as_list().is_some(),
+        TypeTest::Tuple => mem.tuple(t).is_some(),
+        TypeTest::Function => matches!(mem.kind(t), Some(HeaderKind::Fun | HeaderKind::Export)),
+        TypeTest::Boolean => t == atoms::true_ || t == atoms::false_,
+        TypeTest::Map => mem.kind(t) == Some(HeaderKind::Map),
+    }
+}
+
+fn fail_or(fail: Label, exc: Exception) -> Flow {
+    if fail == NO_LABEL {
+        Flow::Raise(exc)
+    } else {
+        Flow::Jump(fail)
+    }
+}
+
+fn error_tuple(proc: &mut Process, tag: Term, value: Term) -> Exception {
+    Exception::error(proc.heap.tuple(&[tag, value]))
+}
+
+#[allow(clippy::too_many_lines)]
+fn step(
+    vm: &mut Vm,
+    proc: &mut Process,
+    x: &mut [Term],
+    module: &Rc<Module>,
+    ip: Label,
+    instr: &Instr,
+    reductions: &mut u32,
+) -> Flow {
+    let here = CodeAddr {
+        module: module.index,
+        ip,
+    };
+    match instr {
+        Instr::Nop => Flow::Next,
+        Instr::FuncInfo { .. } => {
+            let Some(f) = module.function_at(ip) else {
+                return Flow::Raise(Exception::error(atoms::function_clause));
+            };
+            let args = proc.heap.list(&x[..usize::from(f.arity)].to_vec());
+            Flow::Raise(Exception {
+                args,
+                ..Exception::error(atoms::function_clause)
+            })
+        }
+        Instr::Call { arity, target } => enter(
+            proc,
+            x,
+            here,
+            CodeAddr {
+                module: module.index,
+                ip: *target,
+            },
+            *arity,
+            Kind::Call,
+            reductions,
+        ),
+        Instr::CallOnly { arity, target } => enter(
+            proc,
+            x,
+            here,
+            CodeAddr {
+                module: module.index,
+                ip: *target,
+            },
+            *arity,
+            Kind::Tail,
+            reductions,
+        ),
+        Instr::CallLast {
+            arity,
+            target,
+            dealloc,
+        } => {
+            proc.deallocate(usize::from(*dealloc));
+            enter(
+                proc,
+                x,
+                here,
+                CodeAddr {
+                    module: module.index,
+                    ip: *target,
+                },
+                *arity,
+                Kind::Tail,
+                reductions,
+            )
+        }
+        Instr::CallExt { import, .. }
+        | Instr::CallExtOnly { import, .. }
+        | Instr::CallExtLast { import, .. } => {
+            let Some(mfa) = module.imports.get(*import as usize).copied() else {
+                return Flow::Stop(Yield::Faulted(Fault("import out of range".into())));
+            };
+            let kind = match instr {
+                Instr::CallExt { .. } => Kind::Call,
+                Instr::CallExtLast { dealloc, .. } => {
+                    proc.deallocate(usize::from(*dealloc));
+                    Kind::Tail
+                }
+                _ => Kind::Tail,
+            };
+            call_mfa(vm, proc, x, here, mfa, kind, reductions)
+        }
+        Instr::Apply { arity } | Instr::ApplyLast { arity, .. } => {
+            let (m, f) = (x[usize::from(*arity)], x[usize::from(*arity) + 1]);
+            let kind = if let Instr::ApplyLast { dealloc, .. } = instr {
+                proc.deallocate(usize::from(*dealloc));
+                Kind::Tail
+            } else {
+                Kind::Call
+            };
+            apply_mf(vm, proc, x, here, m, f, *arity, kind, reductions)
+        }
+        Instr::CallFun { arity } => {
+            let fun = x[usize::from(*arity)];
+            call_fun(vm, proc, x, here, fun, *arity, Kind::Call, reductions)
+        }
+        Instr::CallFun2 { arity, fun } => {
+            let fun = get(proc, x, *fun);
+            call_fun(vm, proc, x, here, fun, *arity, Kind::Call, reductions)
+        }
+        Instr::Bif {
+            fail,
+            bif,
+            args,
+            dst,
+            ..
+        } => {
+            let values: Vec<Term> = args.iter().map(|a| get(proc, x, *a)).collect();
+            let mut ctx = Context { vm, proc };
+            match bif(&mut ctx, &values) {
+                Ok(v) => {
+                    put(proc, x, *dst, v);
+                    Flow::Next
+                }
+                Err(e) => fail_or(*fail, e),
+            }
+        }
+        Instr::MissingBif(mfa) => Flow::Stop(Yield::Faulted(Fault(format!(
+            "BIF {}:{}/{} is not implemented",
+            vm.atoms.name(mfa.module),
+            vm.atoms.name(mfa.function),
+            mfa.arity
+        )))),
+        Instr::Allocate {
+            stack,
+            heap,
+            live,
+            zero: _,
+        } => {
+            if *heap > 0 {
+                ensure_heap(proc, x, *heap as usize, usize::from(*live));
+            }
+            proc.allocate(usize::from(*stack));
+            Flow::Next
+        }
+        Instr::TestHeap { need, live } => {
+            ensure_heap(proc, x, *need as usize, usize::from(*live));
+            Flow::Next
+        }
+        Instr::Deallocate(n) => {
+            proc.deallocate(usize::from(*n));
+            Flow::Next
+        }
+        Instr::Return => do_return(proc),
+        Instr::Trim { n, remaining: _ } => {
+            // Keep the CP: move it up by n slots.
+            let cp = proc.stack.get(proc.e).copied().unwrap_or(Term::NONE);
+            proc.e = (proc.e + usize::from(*n)).min(proc.stack.len().saturating_sub(1));
+            if let Some(slot) = proc.stack.get_mut(proc.e) {
+                *slot = cp;
+            }
+            Flow::Next
+        }
+        Instr::InitYregs(ys) => {
+            for y in ys.iter() {
+                proc.set_y(*y, Term::NIL);
+            }
+            Flow::Next
+        }
+        Instr::Move { src, dst } => {
+            let v = get(proc, x, *src);
+            put(proc, x, *dst, v);
+            Flow::Next
+        }
+        Instr::Swap(a, b) => {
+            let va = get(proc, x, dst_src(*a));
+            let vb = get(proc, x, dst_src(*b));
+            put(proc, x, *a, vb);
+            put(proc, x, *b, va);
+            Flow::Next
+        }
+        Instr::GetList { src, head, tail } => {
+            let v = get(proc, x, *src);
+            match proc.heap.mem(&vm.literals).cons(v) {
+                Some((h, t)) => {
+                    put(proc, x, *head, h);
+                    put(proc, x, *tail, t);
+                    Flow::Next
+                }
+                None => Flow::Stop(Yield::Faulted(Fault("get_list on a non-list".into()))),
+            }
+        }
+        Instr::GetHd { src, dst } | Instr::GetTl { src, dst } => {
+            let v = get(proc, x, *src);
+            match proc.heap.mem(&vm.literals).cons(v) {
+                Some((h, t)) => {
+                    put(
+                        proc,
+                        x,
+                        *dst,
+                        if matches!(instr, Instr::GetHd { .. }) {
+                            h
+                        } else {
+                            t
+                        },
+                    );
+                    Flow::Next
+                }
+                None => Flow::Stop(Yield::Faulted(Fault("get_hd/get_tl on a non-list".into()))),
+            }
+        }
+        Instr::GetTupleElement { src, index, dst } => {
+            let v = get(proc, x, *src);
+            match proc
+                .heap
+                .mem(&vm.literals)
+                .tuple(v)
+                .and_then(|e| e.get(*index as usize))
+                .copied()
+            {
+                Some(e) => {
+                    put(proc, x, *dst, e);
+                    Flow::Next
+                }
+                None => Flow::Stop(Yield::Faulted(Fault(
+                    "get_tuple_element out of range".into(),
+                ))),
+            }
+        }
+        Instr::SetTupleElement {
+            value,
+            tuple,
+            index,
+        } => {
+            let (v, t) = (get(proc, x, *value), get(proc, x, *tuple));
+            match t.as_boxed() {
+                Some((crate::term::Area::Heap, at)) => {
+                    if let Some(slot) = proc.heap.words.get_mut(at + 1 + *index as usize) {
+                        *slot = v;
+                    }
+                    Flow::Next
+                }
+                _ => Flow::Stop(Yield::Faulted(Fault(
+                    "set_tuple_element on a non-heap tuple".into(),
+                ))),
+            }
+        }
+        Instr::PutList { head, tail, dst } => {
+            let (h, t) = (get(proc, x, *head), get(proc, x, *tail));
+            let cell = proc.heap.cons(h, t);
+            put(proc, x, *dst, cell);
+            Flow::Next
+        }
+        Instr::PutTuple { elements, dst } => {
+            let values: Vec<Term> = elements.iter().map(|s| get(proc, x, *s)).collect();
+            let t = proc.heap.tuple(&values);
+            put(proc, x, *dst, t);
+            Flow::Next
+        }
+        Instr::Cmp { op, fail, a, b } => {
+            let (va, vb) = (get(proc, x, *a), get(proc, x, *b));
+            let holds = if va == vb && matches!(op, Compare::EqExact | Compare::Eq | Compare::Ge) {
+                true
+            } else if va == vb {
+                false
+            } else {
+                let mem = proc.heap.mem(&vm.literals);
+                let exact = matches!(op, Compare::EqExact | Compare::NeExact);
+                let order = compare(&mem, &vm.atoms, va, vb, exact);
+                match op {
+                    Compare::Lt => order == Ordering::Less,
+                    Compare::Ge => order != Ordering::Less,
+                    Compare::Eq | Compare::EqExact => order == Ordering::Equal,
+                    Compare::Ne | Compare::NeExact => order != Ordering::Equal,
+                }
+            };
+            if holds {
+                Flow::Next
+            } else {
+                Flow::Jump(*fail)
+            }
+        }
+        Instr::Test { test, fail, src } => {
+            let v = get(proc, x, *src);
+            if type_test(&proc.heap.mem(&vm.literals), *test, v) {
+                Flow::Next
+            } else {
+                Flow::Jump(*fail)
+            }
+        }
+        Instr::TestArity { fail, src, arity } => {
+            let v = get(proc, x, *src);
+            let ok = proc
+                .heap
+                .mem(&vm.literals)
+                .tuple(v)
+                .is_some_and(|e| e.len() == *arity as usize);
+            if ok {
+                Flow::Next
+            } else {
+                Flow::Jump(*fail)
+            }
+        }
+        Instr::IsTaggedTuple {
+            fail,
+            src,
+            arity,
+            tag,
+        } => {
+            let v = get(proc, x, *src);
+            let ok = proc
+                .heap
+                .mem(&vm.literals)
+                .tuple(v)
+                .is_some_and(|e| e.len() == *arity as usize && e.first() == Some(tag));
+            if ok {
+                Flow::Next
+            } else {
+                Flow::Jump(*fail)
+            }
+        }
+        Instr::IsFunction2 { fail, src, arity } => {
+            let (f, a) = (get(proc, x, *src), get(proc, x, *arity));
+            let ok = fun_arity(vm, proc, f).is_some_and(|n| Some(i64::from(n)) == a.as_small());
+            if ok {
+                Flow::Next
+            } else {
+                Flow::Jump(*fail)
+            }
+        }
+        Instr::SelectVal { src, fail, table } => {
+            let v = get(proc, x, *src);
+            if v.is_immediate() {
+                match table.iter().find(|(k, _)| *k == v) {
+                    Some((_, l)) => Flow::Jump(*l),
+                    None => Flow::Jump(*fail),
+                }
+            } else {
+                let mem = proc.heap.mem(&vm.literals);
+                match table
+                    .iter()
+                    .find(|(k, _)| compare(&mem, &vm.atoms, *k, v, true) == Ordering::Equal)
+                {
+                    Some((_, l)) => Flow::Jump(*l),
+                    None => Flow::Jump(*fail),
+                }
+            }
+        }
+        Instr::SelectTupleArity { src, fail, table } => {
+            let v = get(proc, x, *src);
+            let n = proc.heap.mem(&vm.literals).tuple(v).map(|e| e.len() as u32);
+            match n.and_then(|n| table.iter().find(|(a, _)| *a == n)) {
+                Some((_, l)) => Flow::Jump(*l),
+                None => Flow::Jump(*fail),
+            }
+        }
+        Instr::Jump(l) => Flow::Jump(*l),
+        Instr::Badmatch(s) => {
+            let v = get(proc, x, *s);
+            Flow::Raise(error_tuple(proc, atoms::badmatch, v))
+        }
+        Instr::IfEnd => Flow::Raise(Exception::error(atoms::if_clause)),
+        Instr::CaseEnd(s) => {
+            let v = get(proc, x, *s);
+            Flow::Raise(error_tuple(proc, atoms::case_clause, v))
+        }
+        Instr::TryCaseEnd(s) => {
+            let v = get(proc, x, *s);
+            Flow::Raise(error_tuple(proc, atoms::try_clause, v))
+        }
+        Instr::Badrecord(s) => {
+            let v = get(proc, x, *s);
+            Flow::Raise(error_tuple(proc, atoms::badrecord, v))
+        }
+        Instr::Catch { y, handler } => {
+            proc.set_y(
+                *y,
+                Term::catch(CodeAddr {
+                    module: module.index,
+                    ip: *handler,
+                }),
+            );
+            Flow::Next
+        }
+        Instr::CatchEnd(y) => {
+            proc.set_y(*y, Term::NIL);
+            if x[0].is_none() {
+                let (class, reason, raw) = (x[1], x[2], x[3]);
+                x[0] = if class == atoms::throw {
+                    reason
+                } else if class == atoms::error {
+                    let stack = trace_list(proc, raw);
+                    let inner = proc.heap.tuple(&[reason, stack]);
+                    proc.heap.tuple(&[atoms::EXIT, inner])
+                } else {
+                    proc.heap.tuple(&[atoms::EXIT, reason])
+                };
+            }
+            Flow::Next
+        }
+        Instr::TryEnd(y) => {
+            proc.set_y(*y, Term::NIL);
+            Flow::Next
+        }
+        Instr::TryCase(y) => {
+            proc.set_y(*y, Term::NIL);
+            x[0] = x[1];
+            x[1] = x[2];
+            x[2] = x[3];
+            Flow::Next
+        }
+        Instr::Raise { trace, reason } => {
+            let (raw, reason) = (get(proc, x, *trace), get(proc, x, *reason));
+            let lits = crate::heap::Heap::default();
+            let class = match proc.heap.mem(&lits).tuple(raw) {
+                Some([tag, class, _]) if *tag == atoms::raw_trace => *class,
+                _ => atoms::error,
+            };
+            Flow::Raise(Exception {
+                class,
+                reason,
+                args: Term::NONE,
+                trace: raw,
+            })
+        }
+        Instr::BuildStacktrace => {
+            x[0] = trace_list(proc, x[0]);
+            Flow::Next
+        }
+        Instr::RawRaise => {
+            let (class, reason, raw) = (x[0], x[1], x[2]);
+            if class == atoms::error || class == atoms::exit || class == atoms::throw {
+                Flow::Raise(Exception {
+                    class,
+                    reason,
+                    args: Term::NONE,
+                    trace: raw,
+                })
+            } else {
+                x[0] = atoms::badarg;
+                Flow::Next
+            }
+        }
+        Instr::Send => {
+            let (dest, msg) = (x[0], x[1]);
+            match vm.whereis(dest) {
+                Some(pid) if pid == proc.pid => proc.mailbox.push(msg),
+                Some(pid) => {
+                    vm.deliver(pid, msg, &proc.heap);
+                }
+                None if dest.as_atom().is_some() => return Flow::Raise(Exception::badarg()),
+                None => return Flow::Raise(Exception::badarg()),
+            }
+            x[0] = msg;
+            *reductions = reductions.saturating_sub(1);
+            Flow::Next
+        }
+        Instr::LoopRec { fail, dst } => match proc.mailbox.get(proc.recv_pos).copied() {
+            Some(m) => {
+                put(proc, x, *dst, m);
+                Flow::Next
+            }
+            None => Flow::Jump(*fail),
+        },
+        Instr::LoopRecEnd(l) => {
+            proc.recv_pos += 1;
+            Flow::Jump(*l)
+        }
+        Instr::RemoveMessage => {
+            if proc.recv_pos < proc.mailbox.len() {
+                proc.mailbox.remove(proc.recv_pos);
+            }
+            proc.recv_pos = 0;
+            cancel_receive_timer(vm, proc);
+            Flow::Next
+        }
+        Instr::Timeout => {
+            proc.recv_pos = 0;
+            cancel_receive_timer(vm, proc);
+            Flow::Next
+        }
+        Instr::Wait(l) => {
+            proc.resume = CodeAddr {
+                module: module.index,
+                ip: *l,
+            };
+            proc.status = Status::Waiting { timer: None };
+            Flow::Stop(Yield::Waiting)
+        }
+        Instr::WaitTimeout { target, timeout } => {
+            if proc.timed_out {
+                proc.timed_out = false;
+                proc.recv_timer = None;
+                return Flow::Next;
+            }
+            if proc.recv_pos < proc.mailbox.len() {
+                return Flow::Jump(*target);
+            }
+            let t = get(proc, x, *timeout);
+            if t == atoms::infinity {
+                proc.resume = CodeAddr {
+                    module: module.index,
+                    ip: *target,
+                };
+                proc.status = Status::Waiting { timer: None };
+                return Flow::Stop(Yield::Waiting);
+            }
+            let ms = match t.as_small() {
+                Some(ms) if ms >= 0 => ms as u64,
+                _ => {
+                    return Flow::Raise(Exception::error(Term::atom(
+                        vm.atoms.intern("timeout_value"),
+                    )))
+                }
+            };
+            if ms == 0 {
+                return Flow::Next;
+            }
+            let timer = match proc.recv_timer {
+                Some(id) => id,
+                None => {
+                    let id = vm.start_timer(ms, TimerAction::ReceiveTimeout { pid: proc.pid });
+                    proc.recv_timer = Some(id);
+                    id
+                }
+            };
+            proc.resume = here;
+            proc.status = Status::Waiting { timer: Some(timer) };
+            Flow::Stop(Yield::Waiting)
+        }
+        Instr::MakeFun { index, free, dst } => {
+            let Some(lambda) = module.lambdas.get(*index as usize).copied() else {
+                return Flow::Stop(Yield::Faulted(Fault(
+                    "make_fun of an unknown lambda".into(),
+                )));
+            };
+            let values: Vec<Term> = if free.is_empty() {
+                x[..usize::from(lambda.free)].to_vec()
+            } else {
+                free.iter().map(|s| get(proc, x, *s)).collect()
+            };
+            let f = proc.heap.closure(module.index, *index, &values);
+            put(proc, x, *dst, f);
+            Flow::Next
+        }
+        Instr::PutMap {
+            exact,
+            fail,
+            src,
+            dst,
+            pairs,
+        } => {
+            let m = get(proc, x, *src);
+            let updates: Vec<(Term, Term)> = pairs
+                .iter()
+                .map(|(k, v)| (get(proc, x, *k), get(proc, x, *v)))
+                .collect();
+            let mut ctx = Context { vm, proc };
+            match bif::maps::update(&mut ctx, m, &updates, *exact) {
+                Ok(new) => {
+                    put(proc, x, *dst, new);
+                    Flow::Next
+                }
+                Err(e) => fail_or(*fail, e),
+            }
+        }
+        Instr::HasMapFields { fail, src, keys } => {
+            let m = get(proc, x, *src);
+            let ks: Vec<Term> = keys.iter().map(|k| get(proc, x, *k)).collect();
+            let ctx = Context { vm, proc };
+            let ok = ks.iter().all(|k| bif::maps::get(&ctx, m, *k).is_some());
+            if ok {
+                Flow::Next
+            } else {
+                Flow::Jump(*fail)
+            }
+        }
+        Instr::GetMapElements { fail, src, pairs } => {
+            let m = get(proc, x, *src);
+            let keys: Vec<(Term, Dst)> =
+                pairs.iter().map(|(k, d)| (get(proc, x, *k), *d)).collect();
+            let mut found = Vec::with_capacity(keys.len());
+            {
+                let ctx = Context { vm, proc };
+                for (k, d) in &keys {
+                    match bif::maps::get(&ctx, m, *k) {
+                        Some(v) => found.push((*d, v)),
+                        None => return Flow::Jump(*fail),
+                    }
+                }
+            }
+            for (d, v) in found {
+                put(proc, x, d, v);
+            }
+            Flow::Next
+        }
+        Instr::Unsupported(op) => Flow::Stop(Yield::Faulted(Fault(format!(
+            "instruction `{}` is not supported yet (in {})",
+            op.name(),
+            vm.atoms.name(module.name)
+        )))),
+    }
+}
+
+fn dst_src(d: Dst) -> Src {
+    match d {
+        Dst::X(n) => Src::X(n),
+        Dst::Y(n) => Src::Y(n),
+    }
+}
+
+fn cancel_receive_timer(vm: &mut Vm, proc: &mut Process) {
+    if let Some(id) = proc.recv_timer.take() {
+        vm.timers.remove(&id);
+    }
+    proc.timed_out = false;
+}
+
+/// The arity of a fun term.
+pub fn fun_arity(vm: &Vm, proc: &Process, f: Term) -> Option<u8> {
+    let mem = proc.heap.mem(&vm.literals);
+    match mem.boxed(f)? {
+        (h, payload) if h.kind == HeaderKind::Fun => {
+            let m = payload.first()?.as_small()?;
+            let i = payload.get(1)?.as_small()?;
+            let lambda = vm.modules.get(m as usize)?.lambdas.get(i as usize)?;
+            Some(lambda.arity.saturating_sub((payload.len() - 2) as u8))
+        }
+        (h, [_, _, a]) if h.kind == HeaderKind::Export => u8::try_from(a.as_small()?).ok(),
+        _ => None,
+    }
+}

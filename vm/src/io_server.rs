@@ -1,0 +1,25 @@
+//! The group leader that `io:format` and friends talk to: the Erlang module
+//! `atomvm_host_io` (compiled from `vm/erlang/` at build time and embedded), which
+//! answers the standard I/O protocol and writes through a native function.
+
+use crate::heap::Heap;
+use crate::module::Mfa;
+use crate::term::Term;
+use crate::vm::Vm;
+
+/// The embedded io server module.
+const IO_SERVER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atomvm_host_io.beam"));
+
+/// Loads and starts the io server; returns its pid.
+pub fn start(vm: &mut Vm) -> Option<Term> {
+    vm.code_path.add_bytes("atomvm_host_io", IO_SERVER.to_vec());
+    let module = vm.atoms.intern("atomvm_host_io");
+    let function = vm.atoms.intern("start");
+    let entry = vm.export(Mfa {
+        module,
+        function,
+        arity: 0,
+    })?;
+    let pid = vm.spawn(entry, &[], &Heap::default(), (module, function, 0));
+    Some(Term::pid(pid))
+}

@@ -1,0 +1,596 @@
+//! Generic BEAM instructions → the VM's [`Instr`] form: labels become instruction
+//! indexes, literals and atoms become terms, BIF imports become native functions, and
+//! `line` instructions become a side table.
+
+use super::error::LoadError;
+use crate::bif;
+use crate::module::{Compare, Dst, Instr, Label, Mfa, Src, TypeTest, NO_LABEL};
+use crate::term::Term;
+use avm_format::beam::code::Instruction;
+use avm_format::beam::Opcode;
+use avm_format::compact::{Operand, Register};
+use std::collections::HashMap;
+
+/// What translation needs to know about the module.
+pub struct Tables<'a> {
+    /// Module atom index → VM atom index.
+    pub atoms: &'a [u32],
+    /// Literal index → literal-arena term.
+    pub literals: &'a [Term],
+    /// Imports.
+    pub imports: &'a [Mfa],
+    /// Atom names, to resolve BIFs.
+    pub atom_names: &'a crate::atom::AtomTable,
+    /// Line table: item index → line number.
+    pub line_items: &'a [u32],
+    /// The literal arena, for big integer and float operands.
+    pub arena: std::cell::RefCell<&'a mut crate::heap::Heap>,
+}
+
+/// The translated code and its side tables.
+pub struct Translated {
+    /// Instructions.
+    pub code: Vec<Instr>,
+    /// Label number → instruction index.
+    pub labels: HashMap<u32, Label>,
+    /// (instruction index, line) pairs.
+    pub lines: Vec<(Label, u32)>,
+}
+
+/// Whether a generic instruction produces no VM instruction.
+fn dropped(op: Opcode) -> bool {
+    matches!(op, Opcode::label | Opcode::line | Opcode::int_code_end)
+}
+
+/// Translates `generic` (a whole `Code` chunk) using `tables`.
+pub fn translate(generic: &[Instruction], tables: &Tables<'_>) -> Result<Translated, LoadError> {
+    let mut labels = HashMap::new();
+    let mut ip: Label = 0;
+    for instr in generic {
+        if instr.opcode == Opcode::label {
+            if let Some(Operand::Unsigned(n)) = instr.args.first() {
+                labels.insert(*n as u32, ip);
+            }
+        } else if !dropped(instr.opcode) {
+            ip += 1;
+        }
+    }
+    let mut t = Translator {
+        tables,
+        labels: &labels,
+        index: 0,
+        opcode: Opcode::label,
+    };
+    let mut code = Vec::with_capacity(ip as usize);
+    let mut lines = Vec::new();
+    for (index, instr) in generic.iter().enumerate() {
+        t.index = index;
+        t.opcode = instr.opcode;
+        match instr.opcode {
+            Opcode::label | Opcode::int_code_end => {}
+            Opcode::line => {
+                let item = t.unsigned(&instr.args, 0)? as usize;
+                let line = tables.line_items.get(item).copied().unwrap_or(0);
+                lines.push((code.len() as Label, line));
+            }
+            _ => code.push(t.instr(instr)?),
+        }
+    }
+    Ok(Translated {
+        code,
+        labels,
+        lines,
+    })
+}
+
+struct Translator<'t, 'a> {
+    tables: &'t Tables<'a>,
+    labels: &'t HashMap<u32, Label>,
+    index: usize,
+    opcode: Opcode,
+}
+
+impl Translator<'_, '_> {
+    fn error(&self, problem: impl Into<String>) -> LoadError {
+        LoadError::Verify {
+            index: self.index,
+            opcode: self.opcode.name(),
+            problem: problem.into(),
+        }
+    }
+
+    fn arg<'o>(&self, args: &'o [Operand], i: usize) -> Result<&'o Operand, LoadError> {
+        args.get(i)
+            .ok_or_else(|| self.error(format!("missing operand {i}")))
+    }
+
+    fn unsigned(&self, args: &[Operand], i: usize) -> Result<u64, LoadError> {
+        match self.arg(args, i)? {
+            Operand::Unsigned(n) => Ok(*n),
+            Operand::Integer(n) if *n >= 0 => Ok(*n as u64),
+            other => Err(self.error(format!("operand {i} should be a number, not {other:?}"))),
+        }
+    }
+
+    fn small<T: TryFrom<u64>>(&self, args: &[Operand], i: usize) -> Result<T, LoadError> {
+        T::try_from(self.unsigned(args, i)?)
+            .map_err(|_| self.error(format!("operand {i} is too large")))
+    }
+
+    fn label(&self, args: &[Operand], i: usize) -> Result<Label, LoadError> {
+        match self.arg(args, i)? {
+            Operand::Label(0) => Ok(NO_LABEL),
+            Operand::Label(n) => self.label_ip(*n),
+            other => Err(self.error(format!("operand {i} should be a label, not {other:?}"))),
+        }
+    }
+
+    fn label_ip(&self, n: u32) -> Result<Label, LoadError> {
+        self.labels
+            .get(&n)
+            .copied()
+            .ok_or_else(|| self.error(format!("label {n} is not defined")))
+    }
+
+    fn atom(&self, index: u32) -> Result<Term, LoadError> {
+        let i = (index as usize).checked_sub(1);
+        i.and_then(|i| self.tables.atoms.get(i))
+            .map(|a| Term::atom(*a))
+            .ok_or_else(|| self.error(format!("atom {index} is not in the atom table")))
+    }
+
+    fn term(&self, op: &Operand) -> Result<Term, LoadError> {
+        match op {
+            Operand::Integer(v) => {
+                Term::small(*v).ok_or_else(|| self.error("integer operand out of range"))
+            }
+            Operand::Nil => Ok(Term::NIL),
+            Operand::Atom(a) => self.atom(*a),
+            Operand::Literal(i) => self
+                .tables
+                .literals
+                .get(*i as usize)
+                .copied()
+                .ok_or_else(|| self.error(format!("literal {i} is not in the literal table"))),
+            Operand::Char(c) => Ok(Term::small(i64::from(*c)).unwrap_or(Term::NIL)),
+            Operand::Unsigned(n) => {
+                Term::small(*n as i64).ok_or_else(|| self.error("operand out of range"))
+            }
+            Operand::BigInteger(bytes) => {
+                let value = num_bigint::BigInt::from_signed_bytes_be(bytes);
+                Ok(self.tables.arena.borrow_mut().bigint(&value))
+            }
+            Operand::Float(f) => Ok(self.tables.arena.borrow_mut().float(*f)),
+            other => Err(self.error(format!("{other:?} is not a constant"))),
+        }
+    }
+
+    fn src(&self, args: &[Operand], i: usize) -> Result<Src, LoadError> {
+        self.src_of(self.arg(args, i)?)
+    }
+
+    fn src_of(&self, op: &Operand) -> Result<Src, LoadError> {
+        match op {
+            Operand::Reg(_) | Operand::TypedReg { .. } => Ok(match self.dst_of(op)? {
+                Dst::X(n) => Src::X(n),
+                Dst::Y(n) => Src::Y(n),
+            }),
+            // Big integer and float operands need the literal arena: old compilers only.
+            other => self.term(other).map(Src::Term),
+        }
+    }
+
+    fn dst(&self, args: &[Operand], i: usize) -> Result<Dst, LoadError> {
+        self.dst_of(self.arg(args, i)?)
+    }
+
+    fn dst_of(&self, op: &Operand) -> Result<Dst, LoadError> {
+        match op {
+            Operand::Reg(Register::X(n))
+            | Operand::TypedReg {
+                reg: Register::X(n),
+                ..
+            } => Ok(Dst::X(
+                u16::try_from(*n).map_err(|_| self.error("register out of range"))?,
+            )),
+            Operand::Reg(Register::Y(n))
+            | Operand::TypedReg {
+                reg: Register::Y(n),
+                ..
+            } => Ok(Dst::Y(
+                u16::try_from(*n).map_err(|_| self.error("register out of range"))?,
+            )),
+            other => Err(self.error(format!("{other:?} is not a register"))),
+        }
+    }
+
+    fn list<'o>(&self, args: &'o [Operand], i: usize) -> Result<&'o [Operand], LoadError> {
+        match self.arg(args, i)? {
+            Operand::List(items) => Ok(items),
+            other => Err(self.error(format!("operand {i} should be a list, not {other:?}"))),
+        }
+    }
+
+    fn srcs(&self, items: &[Operand]) -> Result<Box<[Src]>, LoadError> {
+        items.iter().map(|op| self.src_of(op)).collect()
+    }
+
+    fn import(&self, args: &[Operand], i: usize) -> Result<(u32, Mfa), LoadError> {
+        let index: u32 = self.small(args, i)?;
+        let mfa = self
+            .tables
+            .imports
+            .get(index as usize)
+            .copied()
+            .ok_or_else(|| self.error(format!("import {index} is not in the import table")))?;
+        Ok((index, mfa))
+    }
+
+    fn bif(
+        &self,
+        fail: Label,
+        import_arg: usize,
+        args: &[Operand],
+        inputs: &[usize],
+        dst_arg: usize,
+    ) -> Result<Instr, LoadError> {
+        let (_, mfa) = self.import(args, import_arg)?;
+        let names = self.tables.atom_names;
+        let Some(native) = bif::lookup(names.name(mfa.module), names.name(mfa.function), mfa.arity)
+        else {
+            return Ok(Instr::MissingBif(mfa));
+        };
+        let inputs: Box<[Src]> = inputs
+            .iter()
+            .map(|&i| self.src(args, i))
+            .collect::<Result<_, _>>()?;
+        Ok(Instr::Bif {
+            fail,
+            bif: native,
+            args: inputs,
+            dst: self.dst(args, dst_arg)?,
+            mfa,
+        })
+    }
+
+    fn heap_need(&self, op: &Operand) -> Result<u32, LoadError> {
+        match op {
+            Operand::Unsigned(n) => {
+                u32::try_from(*n).map_err(|_| self.error("heap size too large"))
+            }
+            // words, floats (2 words each), funs (a closure header + 2 words + free vars, estimated)
+            Operand::AllocList(items) => Ok(items.iter().fold(0u32, |acc, (kind, n)| {
+                acc.saturating_add(match kind {
+                    0 => *n,
+                    1 => n.saturating_mul(2),
+                    _ => n.saturating_mul(8),
+                })
+            })),
+            other => Err(self.error(format!("{other:?} is not a heap size"))),
+        }
+    }
+
+    fn instr(&self, g: &Instruction) -> Result<Instr, LoadError> {
+        use Opcode as O;
+        let a = g.args.as_slice();
+        Ok(match g.opcode {
+            O::func_info => Instr::FuncInfo {
+                module: self.term(self.arg(a, 0)?)?,
+                function: self.term(self.arg(a, 1)?)?,
+                arity: self.small(a, 2)?,
+            },
+            O::call => Instr::Call {
+                arity: self.small(a, 0)?,
+                target: self.label(a, 1)?,
+            },
+            O::call_last => Instr::CallLast {
+                arity: self.small(a, 0)?,
+                target: self.label(a, 1)?,
+                dealloc: self.small(a, 2)?,
+            },
+            O::call_only => Instr::CallOnly {
+                arity: self.small(a, 0)?,
+                target: self.label(a, 1)?,
+            },
+            O::call_ext => Instr::CallExt {
+                arity: self.small(a, 0)?,
+                import: self.import(a, 1)?.0,
+            },
+            O::call_ext_last => Instr::CallExtLast {
+                arity: self.small(a, 0)?,
+                import: self.import(a, 1)?.0,
+                dealloc: self.small(a, 2)?,
+            },
+            O::call_ext_only => Instr::CallExtOnly {
+                arity: self.small(a, 0)?,
+                import: self.import(a, 1)?.0,
+            },
+            O::bif0 => self.bif(NO_LABEL, 0, a, &[], 1)?,
+            O::bif1 => self.bif(self.label(a, 0)?, 1, a, &[2], 3)?,
+            O::bif2 => self.bif(self.label(a, 0)?, 1, a, &[2, 3], 4)?,
+            O::gc_bif1 => self.bif(self.label(a, 0)?, 2, a, &[3], 4)?,
+            O::gc_bif2 => self.bif(self.label(a, 0)?, 2, a, &[3, 4], 5)?,
+            O::gc_bif3 => self.bif(self.label(a, 0)?, 2, a, &[3, 4, 5], 6)?,
+            O::allocate | O::allocate_zero => Instr::Allocate {
+                stack: self.small(a, 0)?,
+                heap: 0,
+                live: self.small(a, 1)?,
+                zero: g.opcode == O::allocate_zero,
+            },
+            O::allocate_heap | O::allocate_heap_zero => Instr::Allocate {
+                stack: self.small(a, 0)?,
+                heap: self.heap_need(self.arg(a, 1)?)?,
+                live: self.small(a, 2)?,
+                zero: g.opcode == O::allocate_heap_zero,
+            },
+            O::test_heap => Instr::TestHeap {
+                need: self.heap_need(self.arg(a, 0)?)?,
+                live: self.small(a, 1)?,
+            },
+            O::init => match self.dst(a, 0)? {
+                Dst::Y(y) => Instr::InitYregs(Box::new([y])),
+                Dst::X(_) => return Err(self.error("init of an X register")),
+            },
+            O::init_yregs => {
+                let ys = self
+                    .list(a, 0)?
+                    .iter()
+                    .map(|op| match self.dst_of(op)? {
+                        Dst::Y(y) => Ok(y),
+                        Dst::X(_) => Err(self.error("init_yregs of an X register")),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Instr::InitYregs(ys)
+            }
+            O::deallocate => Instr::Deallocate(self.small(a, 0)?),
+            O::r#return => Instr::Return,
+            O::trim => Instr::Trim {
+                n: self.small(a, 0)?,
+                remaining: self.small(a, 1)?,
+            },
+            O::send => Instr::Send,
+            O::remove_message => Instr::RemoveMessage,
+            O::timeout => Instr::Timeout,
+            O::loop_rec => Instr::LoopRec {
+                fail: self.label(a, 0)?,
+                dst: self.dst(a, 1)?,
+            },
+            O::loop_rec_end => Instr::LoopRecEnd(self.label(a, 0)?),
+            O::wait => Instr::Wait(self.label(a, 0)?),
+            O::wait_timeout => Instr::WaitTimeout {
+                target: self.label(a, 0)?,
+                timeout: self.src(a, 1)?,
+            },
+            O::is_lt => self.cmp(Compare::Lt, a)?,
+            O::is_ge => self.cmp(Compare::Ge, a)?,
+            O::is_eq => self.cmp(Compare::Eq, a)?,
+            O::is_ne => self.cmp(Compare::Ne, a)?,
+            O::is_eq_exact => self.cmp(Compare::EqExact, a)?,
+            O::is_ne_exact => self.cmp(Compare::NeExact, a)?,
+            O::is_integer => self.test(TypeTest::Integer, a)?,
+            O::is_float => self.test(TypeTest::Float, a)?,
+            O::is_number => self.test(TypeTest::Number, a)?,
+            O::is_atom => self.test(TypeTest::Atom, a)?,
+            O::is_pid => self.test(TypeTest::Pid, a)?,
+            O::is_reference => self.test(TypeTest::Reference, a)?,
+            O::is_port => self.test(TypeTest::Port, a)?,
+            O::is_nil => self.test(TypeTest::Nil, a)?,
+            O::is_binary => self.test(TypeTest::Binary, a)?,
+            O::is_bitstr => self.test(TypeTest::Bitstr, a)?,
+            O::is_list => self.test(TypeTest::List, a)?,
+            O::is_nonempty_list => self.test(TypeTest::NonemptyList, a)?,
+            O::is_tuple => self.test(TypeTest::Tuple, a)?,
+            O::is_function => self.test(TypeTest::Function, a)?,
+            O::is_boolean => self.test(TypeTest::Boolean, a)?,
+            O::is_map => self.test(TypeTest::Map, a)?,
+            O::test_arity => Instr::TestArity {
+                fail: self.label(a, 0)?,
+                src: self.src(a, 1)?,
+                arity: self.small(a, 2)?,
+            },
+            O::is_tagged_tuple => Instr::IsTaggedTuple {
+                fail: self.label(a, 0)?,
+                src: self.src(a, 1)?,
+                arity: self.small(a, 2)?,
+                tag: self.term(self.arg(a, 3)?)?,
+            },
+            O::is_function2 => Instr::IsFunction2 {
+                fail: self.label(a, 0)?,
+                src: self.src(a, 1)?,
+                arity: self.src(a, 2)?,
+            },
+            O::select_val => {
+                let items = self.list(a, 2)?;
+                let table = items
+                    .chunks(2)
+                    .map(|pair| match pair {
+                        [value, Operand::Label(l)] => Ok((self.term(value)?, self.label_ip(*l)?)),
+                        _ => Err(self.error("malformed select list")),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Instr::SelectVal {
+                    src: self.src(a, 0)?,
+                    fail: self.label(a, 1)?,
+                    table,
+                }
+            }
+            O::select_tuple_arity => {
+                let items = self.list(a, 2)?;
+                let table = items
+                    .chunks(2)
+                    .map(|pair| match pair {
+                        [Operand::Unsigned(n), Operand::Label(l)] => {
+                            Ok((*n as u32, self.label_ip(*l)?))
+                        }
+                        _ => Err(self.error("malformed select list")),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Instr::SelectTupleArity {
+                    src: self.src(a, 0)?,
+                    fail: self.label(a, 1)?,
+                    table,
+                }
+            }
+            O::jump => Instr::Jump(self.label(a, 0)?),
+            O::r#catch | O::r#try => match self.dst(a, 0)? {
+                Dst::Y(y) => Instr::Catch {
+                    y,
+                    handler: self.label(a, 1)?,
+                },
+                Dst::X(_) => return Err(self.error("catch in an X register")),
+            },
+            O::catch_end => Instr::CatchEnd(self.y(a, 0)?),
+            O::try_end => Instr::TryEnd(self.y(a, 0)?),
+            O::try_case => Instr::TryCase(self.y(a, 0)?),
+            O::try_case_end => Instr::TryCaseEnd(self.src(a, 0)?),
+            O::raise => Instr::Raise {
+                trace: self.src(a, 0)?,
+                reason: self.src(a, 1)?,
+            },
+            O::build_stacktrace => Instr::BuildStacktrace,
+            O::raw_raise => Instr::RawRaise,
+            O::r#move => Instr::Move {
+                src: self.src(a, 0)?,
+                dst: self.dst(a, 1)?,
+            },
+            O::swap => Instr::Swap(self.dst(a, 0)?, self.dst(a, 1)?),
+            O::get_list => Instr::GetList {
+                src: self.src(a, 0)?,
+                head: self.dst(a, 1)?,
+                tail: self.dst(a, 2)?,
+            },
+            O::get_hd => Instr::GetHd {
+                src: self.src(a, 0)?,
+                dst: self.dst(a, 1)?,
+            },
+            O::get_tl => Instr::GetTl {
+                src: self.src(a, 0)?,
+                dst: self.dst(a, 1)?,
+            },
+            O::get_tuple_element => Instr::GetTupleElement {
+                src: self.src(a, 0)?,
+                index: self.small(a, 1)?,
+                dst: self.dst(a, 2)?,
+            },
+            O::set_tuple_element => Instr::SetTupleElement {
+                value: self.src(a, 0)?,
+                tuple: self.src(a, 1)?,
+                index: self.small(a, 2)?,
+            },
+            O::put_list => Instr::PutList {
+                head: self.src(a, 0)?,
+                tail: self.src(a, 1)?,
+                dst: self.dst(a, 2)?,
+            },
+            O::put_tuple2 => Instr::PutTuple {
+                elements: self.srcs(self.list(a, 1)?)?,
+                dst: self.dst(a, 0)?,
+            },
+            O::badmatch => Instr::Badmatch(self.src(a, 0)?),
+            O::if_end => Instr::IfEnd,
+            O::case_end => Instr::CaseEnd(self.src(a, 0)?),
+            O::badrecord => Instr::Badrecord(self.src(a, 0)?),
+            O::call_fun => Instr::CallFun {
+                arity: self.small(a, 0)?,
+            },
+            O::call_fun2 => Instr::CallFun2 {
+                arity: self.small(a, 1)?,
+                fun: self.src(a, 2)?,
+            },
+            O::apply => Instr::Apply {
+                arity: self.small(a, 0)?,
+            },
+            O::apply_last => Instr::ApplyLast {
+                arity: self.small(a, 0)?,
+                dealloc: self.small(a, 1)?,
+            },
+            O::make_fun2 => {
+                // Free variables are in x(0)..x(n-1); the fun goes to x(0). The count
+                // comes from the fun table at run time.
+                Instr::MakeFun {
+                    index: self.small(a, 0)?,
+                    free: Box::new([]),
+                    dst: Dst::X(0),
+                }
+            }
+            O::make_fun3 => Instr::MakeFun {
+                index: self.small(a, 0)?,
+                dst: self.dst(a, 1)?,
+                free: self.srcs(self.list(a, 2)?)?,
+            },
+            O::put_map_assoc | O::put_map_exact => {
+                let items = self.list(a, 4)?;
+                let pairs = items
+                    .chunks(2)
+                    .map(|p| match p {
+                        [k, v] => Ok((self.src_of(k)?, self.src_of(v)?)),
+                        _ => Err(self.error("odd map update list")),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Instr::PutMap {
+                    exact: g.opcode == O::put_map_exact,
+                    fail: self.label(a, 0)?,
+                    src: self.src(a, 1)?,
+                    dst: self.dst(a, 2)?,
+                    pairs,
+                }
+            }
+            O::has_map_fields => Instr::HasMapFields {
+                fail: self.label(a, 0)?,
+                src: self.src(a, 1)?,
+                keys: self.srcs(self.list(a, 2)?)?,
+            },
+            O::get_map_elements => {
+                let items = self.list(a, 2)?;
+                let pairs = items
+                    .chunks(2)
+                    .map(|p| match p {
+                        [k, d] => Ok((self.src_of(k)?, self.dst_of(d)?)),
+                        _ => Err(self.error("odd map element list")),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Instr::GetMapElements {
+                    fail: self.label(a, 0)?,
+                    src: self.src(a, 1)?,
+                    pairs,
+                }
+            }
+            O::recv_marker_reserve => Instr::Move {
+                src: Src::Term(Term::NIL),
+                dst: self.dst(a, 0)?,
+            },
+            O::recv_marker_bind
+            | O::recv_marker_clear
+            | O::recv_marker_use
+            | O::nif_start
+            | O::on_load
+            | O::executable_line
+            | O::debug_line => Instr::Nop,
+            other => Instr::Unsupported(other),
+        })
+    }
+
+    fn y(&self, args: &[Operand], i: usize) -> Result<u16, LoadError> {
+        match self.dst(args, i)? {
+            Dst::Y(y) => Ok(y),
+            Dst::X(_) => Err(self.error("expected a Y register")),
+        }
+    }
+
+    fn cmp(&self, op: Compare, a: &[Operand]) -> Result<Instr, LoadError> {
+        Ok(Instr::Cmp {
+            op,
+            fail: self.label(a, 0)?,
+            a: self.src(a, 1)?,
+            b: self.src(a, 2)?,
+        })
+    }
+
+    fn test(&self, test: TypeTest, a: &[Operand]) -> Result<Instr, LoadError> {
+        Ok(Instr::Test {
+            test,
+            fail: self.label(a, 0)?,
+            src: self.src(a, 1)?,
+        })
+    }
+}

@@ -1,0 +1,86 @@
+//! A loaded module: its translated code and the tables that go with it.
+
+mod instr;
+
+pub use instr::{Compare, Dst, Instr, Label, NativeFn, Src, TypeTest, NO_LABEL};
+
+use std::collections::HashMap;
+
+/// An imported function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Mfa {
+    /// Module atom index.
+    pub module: u32,
+    /// Function atom index.
+    pub function: u32,
+    /// Arity.
+    pub arity: u8,
+}
+
+/// A fun defined in the module (`FunT`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Lambda {
+    /// The generated function's name (atom index).
+    pub name: u32,
+    /// Arity including free variables.
+    pub arity: u8,
+    /// Entry point.
+    pub entry: Label,
+    /// Number of free variables.
+    pub free: u8,
+    /// `OldIndex` of the fun table.
+    pub old_index: u32,
+    /// `OldUniq` of the fun table.
+    pub old_uniq: u32,
+}
+
+/// A function's extent in the code, for stack traces and `function_clause`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Function {
+    /// Name (atom index).
+    pub name: u32,
+    /// Arity.
+    pub arity: u8,
+    /// Index of its `FuncInfo` instruction.
+    pub start: Label,
+}
+
+/// A loaded module.
+#[derive(Debug, Clone)]
+pub struct Module {
+    /// Index in the VM's module table.
+    pub index: u32,
+    /// Name (atom index).
+    pub name: u32,
+    /// Translated code.
+    pub code: Vec<Instr>,
+    /// Exported functions: (name, arity) → entry.
+    pub exports: HashMap<(u32, u8), Label>,
+    /// Every function, in code order.
+    pub functions: Vec<Function>,
+    /// Imports, by `ImpT` index.
+    pub imports: Vec<Mfa>,
+    /// Funs, by `FunT` index.
+    pub lambdas: Vec<Lambda>,
+    /// For stack traces: (first instruction index, line) pairs in code order.
+    pub lines: Vec<(Label, u32)>,
+    /// The source file name, from the `Line` chunk or the compile info.
+    pub file: Option<String>,
+}
+
+impl Module {
+    /// The function containing instruction `ip`.
+    pub fn function_at(&self, ip: Label) -> Option<&Function> {
+        let i = self.functions.partition_point(|f| f.start <= ip);
+        self.functions.get(i.checked_sub(1)?)
+    }
+
+    /// The source line of instruction `ip`, if known.
+    pub fn line_at(&self, ip: Label) -> Option<u32> {
+        let i = self.lines.partition_point(|(start, _)| *start <= ip);
+        self.lines
+            .get(i.checked_sub(1)?)
+            .map(|(_, line)| *line)
+            .filter(|l| *l > 0)
+    }
+}

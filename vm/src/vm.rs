@@ -1,0 +1,296 @@
+//! The VM: atoms, literals, modules, processes, the run queue and timers.
+
+use crate::atom::{atoms, AtomTable};
+use crate::code_path::CodePath;
+use crate::heap::gc::copy_term;
+use crate::heap::Heap;
+use crate::interp::{self, Yield, SLICE, X_REGS};
+use crate::loader;
+use crate::module::{Mfa, Module};
+use crate::process::{Process, Status};
+use crate::term::{Area, CodeAddr, Term};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+use std::io::Write;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+/// What a timer does when it fires.
+#[derive(Debug)]
+pub enum TimerAction {
+    /// End a `receive ... after`.
+    ReceiveTimeout {
+        /// The waiting process.
+        pid: u32,
+    },
+    /// Deliver a message (`erlang:send_after/3`, `start_timer/3`).
+    Send {
+        /// Destination pid or registered name.
+        to: Term,
+        /// The message, in its own heap.
+        heap: Heap,
+        /// The message term within `heap`.
+        message: Term,
+    },
+}
+
+/// The VM.
+pub struct Vm {
+    /// Atom table.
+    pub atoms: AtomTable,
+    /// The literal arena.
+    pub literals: Heap,
+    /// Loaded modules by index.
+    pub modules: Vec<Rc<Module>>,
+    /// Module index by name atom.
+    pub by_name: HashMap<u32, u32>,
+    /// Where modules are found.
+    pub code_path: CodePath,
+    /// Modules that failed to load, with the reason.
+    pub load_errors: HashMap<u32, String>,
+    /// Processes by pid (`None` while running or after exit).
+    pub procs: Vec<Option<Box<Process>>>,
+    /// Exited processes' pids.
+    pub exited: Vec<bool>,
+    /// Runnable pids.
+    pub run_queue: VecDeque<u32>,
+    /// Registered names.
+    pub registry: HashMap<u32, u32>,
+    /// Timers by deadline (ms since start) and id.
+    pub timer_queue: BinaryHeap<Reverse<(u64, u64)>>,
+    /// Pending timers by id.
+    pub timers: HashMap<u64, (u64, TimerAction)>,
+    /// Next reference / timer id.
+    pub next_id: u64,
+    /// When the VM started.
+    pub started: Instant,
+    /// Standard output, buffered.
+    pub out: std::io::BufWriter<std::io::Stdout>,
+    /// The pid that is running now (its entry in `procs` is empty meanwhile).
+    pub current: u32,
+}
+
+impl Vm {
+    /// A VM that loads modules from `code_path`.
+    pub fn new(code_path: CodePath) -> Self {
+        Vm {
+            atoms: AtomTable::default(),
+            literals: Heap::new(Area::Literal),
+            modules: Vec::new(),
+            by_name: HashMap::new(),
+            code_path,
+            load_errors: HashMap::new(),
+            procs: Vec::new(),
+            exited: Vec::new(),
+            run_queue: VecDeque::new(),
+            registry: HashMap::new(),
+            timer_queue: BinaryHeap::new(),
+            timers: HashMap::new(),
+            next_id: 1,
+            started: Instant::now(),
+            out: std::io::BufWriter::new(std::io::stdout()),
+            current: 0,
+        }
+    }
+
+    /// Milliseconds since the VM started.
+    pub fn now_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// A fresh unique id (references, timers).
+    pub fn fresh_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
+    }
+
+    /// The index of module `name`, loading it on first use.
+    pub fn module_index(&mut self, name: u32) -> Option<u32> {
+        if let Some(&i) = self.by_name.get(&name) {
+            return Some(i);
+        }
+        if self.load_errors.contains_key(&name) {
+            return None;
+        }
+        let text = self.atoms.name(name).to_owned();
+        let bytes = self.code_path.find(&text)?;
+        let index = self.modules.len() as u32;
+        match loader::load(index, &bytes, &mut self.atoms, &mut self.literals) {
+            Ok(module) if module.name == name => {
+                self.modules.push(Rc::new(module));
+                self.by_name.insert(name, index);
+                Some(index)
+            }
+            Ok(_) => {
+                self.load_errors
+                    .insert(name, "the file defines another module".into());
+                None
+            }
+            Err(e) => {
+                eprintln!("atomvm: cannot load module {text}: {e}");
+                self.load_errors.insert(name, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// The entry of exported function `mfa`, loading its module if needed.
+    pub fn export(&mut self, mfa: Mfa) -> Option<CodeAddr> {
+        let m = self.module_index(mfa.module)?;
+        let module = self.modules.get(m as usize)?;
+        let ip = *module.exports.get(&(mfa.function, mfa.arity))?;
+        Some(CodeAddr { module: m, ip })
+    }
+
+    /// Creates a process that starts at `entry` with `args` (terms that live in the
+    /// heap `src` sees, copied into the new process's heap).
+    pub fn spawn(
+        &mut self,
+        entry: CodeAddr,
+        args: &[Term],
+        src: &Heap,
+        mfa: (u32, u32, u8),
+    ) -> u32 {
+        let pid = self.procs.len() as u32;
+        let mut heap = Process::empty_heap();
+        let args: Vec<Term> = args.iter().map(|a| copy_term(src, *a, &mut heap)).collect();
+        let mut proc = Process::new(pid, entry, args, heap, mfa);
+        proc.group_leader = Term::pid(0);
+        self.procs.push(Some(Box::new(proc)));
+        self.exited.push(false);
+        self.run_queue.push_back(pid);
+        pid
+    }
+
+    /// Delivers `message` (living in heap `src`) to `pid`; false if there is no such
+    /// process.
+    pub fn deliver(&mut self, pid: u32, message: Term, src: &Heap) -> bool {
+        let Some(Some(target)) = self.procs.get_mut(pid as usize) else {
+            return false;
+        };
+        let copy = copy_term(src, message, &mut target.heap);
+        target.mailbox.push(copy);
+        if let Status::Waiting { timer } = target.status {
+            target.status = Status::Runnable;
+            if let Some(id) = timer {
+                self.timers.remove(&id);
+            }
+            self.run_queue.push_back(pid);
+        }
+        true
+    }
+
+    /// Resolves a destination (pid or registered name) to a pid.
+    pub fn whereis(&self, dest: Term) -> Option<u32> {
+        if let Some(pid) = dest.as_pid() {
+            return Some(pid);
+        }
+        dest.as_atom()
+            .and_then(|name| self.registry.get(&name).copied())
+    }
+
+    /// Starts a timer.
+    pub fn start_timer(&mut self, after_ms: u64, action: TimerAction) -> u64 {
+        let id = self.fresh_id();
+        let deadline = self.now_ms() + after_ms;
+        self.timer_queue.push(Reverse((deadline, id)));
+        self.timers.insert(id, (deadline, action));
+        id
+    }
+
+    /// Fires every timer that is due.
+    fn fire_timers(&mut self) {
+        let now = self.now_ms();
+        while let Some(Reverse((deadline, id))) = self.timer_queue.peek().copied() {
+            if deadline > now {
+                break;
+            }
+            self.timer_queue.pop();
+            let Some((_, action)) = self.timers.remove(&id) else {
+                continue;
+            };
+            match action {
+                TimerAction::ReceiveTimeout { pid } => {
+                    if let Some(Some(p)) = self.procs.get_mut(pid as usize) {
+                        if p.status == (Status::Waiting { timer: Some(id) }) {
+                            p.status = Status::Runnable;
+                            p.timed_out = true;
+                            self.run_queue.push_back(pid);
+                        }
+                    }
+                }
+                TimerAction::Send { to, heap, message } => {
+                    if let Some(pid) = self.whereis(to) {
+                        self.deliver(pid, message, &heap);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs until process `main` exits. Returns `Ok(())` when it ended normally, else
+    /// a crash report to print.
+    pub fn run_until(&mut self, main: u32) -> Result<(), String> {
+        let mut x = vec![Term::NIL; X_REGS];
+        loop {
+            self.fire_timers();
+            let Some(pid) = self.run_queue.pop_front() else {
+                let _ = self.out.flush();
+                match self.timer_queue.peek() {
+                    Some(Reverse((deadline, _))) => {
+                        let wait = deadline.saturating_sub(self.now_ms());
+                        std::thread::sleep(Duration::from_millis(wait));
+                        continue;
+                    }
+                    None => {
+                        return Err(
+                            "every process is waiting for a message that cannot come (deadlock)"
+                                .into(),
+                        )
+                    }
+                }
+            };
+            let Some(mut proc) = self.procs.get_mut(pid as usize).and_then(Option::take) else {
+                continue;
+            };
+            if proc.status == Status::Exited {
+                continue;
+            }
+            self.current = pid;
+            let outcome = interp::run(self, &mut proc, &mut x, SLICE);
+            match outcome {
+                Yield::Preempted => {
+                    self.run_queue.push_back(pid);
+                    self.procs[pid as usize] = Some(proc);
+                }
+                Yield::Waiting => {
+                    // A message may have arrived meanwhile (sent to itself).
+                    if proc.recv_pos < proc.mailbox.len() {
+                        proc.status = Status::Runnable;
+                        self.run_queue.push_back(pid);
+                    }
+                    self.procs[pid as usize] = Some(proc);
+                }
+                Yield::Exited(reason) => {
+                    let report = (pid == main && reason != atoms::normal)
+                        .then(|| self.crash_report(&proc, reason));
+                    self.exit_process(proc, reason);
+                    if pid == main {
+                        let _ = self.out.flush();
+                        return report.map_or(Ok(()), Err);
+                    }
+                }
+                Yield::Faulted(fault) => {
+                    let name = self.atoms.name(proc.initial_call.0).to_owned();
+                    eprintln!("atomvm: process <0.{pid}.0> ({name}) faulted: {}", fault.0);
+                    let reason = Term::atom(self.atoms.intern("vm_fault"));
+                    self.exit_process(proc, reason);
+                    if pid == main {
+                        let _ = self.out.flush();
+                        return Err(format!("internal fault: {}", fault.0));
+                    }
+                }
+            }
+        }
+    }
+}
