@@ -68,6 +68,8 @@ pub struct Vm {
     pub out: std::io::BufWriter<std::io::Stdout>,
     /// The pid that is running now (its entry in `procs` is empty meanwhile).
     pub current: u32,
+    /// Print every executed instruction to stderr (`ATOMVM_TRACE=1`).
+    pub trace: bool,
 }
 
 impl Vm {
@@ -90,6 +92,7 @@ impl Vm {
             started: Instant::now(),
             out: std::io::BufWriter::new(std::io::stdout()),
             current: 0,
+            trace: std::env::var_os("ATOMVM_TRACE").is_some(),
         }
     }
 

@@ -210,3 +210,45 @@ pub fn put_chars(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
         }
     }
 }
+
+fn encoding(ctx: &Context<'_>, t: Option<&Term>) -> Result<bool, Exception> {
+    match t {
+        None => Ok(true),
+        Some(t) => match t.as_atom().map(|a| ctx.vm.atoms.name(a)) {
+            Some("unicode" | "utf8") => Ok(true),
+            Some("latin1") => Ok(false),
+            _ => Err(Exception::badarg()),
+        },
+    }
+}
+
+/// `unicode:characters_to_binary/1,2,3` (UTF-8 or latin-1 in and out).
+pub fn characters_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let unicode_in = encoding(ctx, args.get(1))?;
+    let unicode_out = encoding(ctx, args.get(2))?;
+    let utf8 = chardata_utf8(ctx, arg(args, 0), unicode_in).ok_or_else(Exception::badarg)?;
+    if unicode_out {
+        return Ok(ctx.heap().binary(&utf8));
+    }
+    let text = String::from_utf8(utf8).map_err(|_| Exception::badarg())?;
+    let bytes: Option<Vec<u8>> = text
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).ok())
+        .collect();
+    match bytes {
+        Some(b) => Ok(ctx.heap().binary(&b)),
+        None => Err(Exception::badarg()),
+    }
+}
+
+/// `unicode:characters_to_list/1,2`.
+pub fn characters_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let unicode_in = encoding(ctx, args.get(1))?;
+    let utf8 = chardata_utf8(ctx, arg(args, 0), unicode_in).ok_or_else(Exception::badarg)?;
+    let text = String::from_utf8(utf8).map_err(|_| Exception::badarg())?;
+    let items: Vec<Term> = text
+        .chars()
+        .filter_map(|c| Term::small(i64::from(u32::from(c))))
+        .collect();
+    Ok(ctx.heap().list(&items))
+}

@@ -13,11 +13,11 @@ use crate::term::{CodeAddr, HeaderKind, Term};
 use crate::vm::TimerAction;
 use std::io::Write;
 
-/// `erlang:display/1`.
+/// `erlang:display/1`: the term and `\r\n`, as BEAM writes it.
 pub fn display(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let mut text = String::new();
     format_term(&ctx.mem(), &ctx.vm.atoms, arg(args, 0), &mut text);
-    text.push('\n');
+    text.push_str("\r\n");
     let _ = ctx.vm.out.write_all(text.as_bytes());
     Ok(atoms::true_)
 }
@@ -545,4 +545,15 @@ pub fn function_exported(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, E
         .is_some_and(|md| md.exports.contains_key(&(f, a)));
     let native = super::lookup(ctx.vm.atoms.name(m), ctx.vm.atoms.name(f), a).is_some();
     Ok(boolean(exported || native))
+}
+
+/// `erlang:nif_error/1,2`: reached only when a NIF stub runs because this VM has no
+/// native implementation for it.
+pub fn nif_error(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Err(Exception::error(atoms::undef))
+}
+
+/// Always `true` (e.g. `net_kernel:dflag_unicode_io/1`: every local io server is modern).
+pub fn true_(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Ok(atoms::true_)
 }

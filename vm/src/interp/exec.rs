@@ -79,7 +79,16 @@ pub fn run(vm: &mut Vm, proc: &mut Process, x: &mut [Term], budget: u32) -> Yiel
     proc.status = Status::Runnable;
     loop {
         let flow = match module.code.get(ip as usize) {
-            Some(instr) => step(vm, proc, x, &module, ip, instr, &mut reductions),
+            Some(instr) => {
+                if vm.trace {
+                    eprintln!(
+                        "<0.{}.0> {}:{ip} {instr:?}",
+                        proc.pid,
+                        vm.atoms.name(module.name)
+                    );
+                }
+                step(vm, proc, x, &module, ip, instr, &mut reductions)
+            }
             None => Flow::Stop(Yield::Faulted(Fault(format!(
                 "jumped past the end of the code of {}",
                 vm.atoms.name(module.name)
@@ -266,6 +275,7 @@ enum Target {
     Native(crate::module::NativeFn),
     Apply,
     Undef,
+    Missing,
 }
 
 fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
@@ -281,6 +291,10 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
     );
     if let Some(native) = bif::lookup(&m, &f, mfa.arity) {
         return Target::Native(native);
+    }
+    if m == "erlang" {
+        // OTP's erlang.beam is mostly stubs for BIFs: a missing native is a VM gap.
+        return Target::Missing;
     }
     match vm.export(mfa) {
         Some(addr) => Target::Code(addr),
@@ -343,6 +357,11 @@ fn call_mfa(
                 Some(fun) => call_fun(vm, proc, x, here, fun, arity, kind, reductions),
             }
         }
+        Target::Missing => Flow::Stop(Yield::Faulted(Fault(format!(
+            "BIF erlang:{}/{} is not implemented",
+            vm.atoms.name(mfa.function),
+            mfa.arity
+        )))),
         Target::Undef => {
             let args = proc.heap.list(&x[..usize::from(mfa.arity)].to_vec());
             let mut e = Exception::error(atoms::undef);

@@ -3,16 +3,23 @@
 #   * it compiles without warnings (run_erl.sh exits 3 otherwise),
 #   * stdout and exit status are identical across the two runs (determinism),
 #   * the exit status is 1 for programs in uncaught/ and 0 everywhere else,
-#   * the module name is unique and matches the file name.
+#   * the module name is unique, matches the file name, starts with the area
+#     name and does not shadow an OTP module.
 # Outputs of the first run are kept in OUTDIR (default /tmp/vm_programs_out) as
 # MODULE.out (stdout) and MODULE.rc (exit status).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:-/tmp/vm_programs_out}
 mkdir -p "$out"
+: >"$out/.times"
 fail=0; n=0
 dups=$(find "$here" -name '*.erl' -exec basename {} \; | sort | uniq -d)
 if [ -n "$dups" ]; then echo "duplicate module names: $dups"; fail=1; fi
+# A program must not shadow an OTP module (-pa puts it first in the code path:
+# io_lib_format.erl once broke every io:format call).
+erl -noshell -eval 'io:put_chars([[filename:basename(F, ".beam"), $\n] || F <- filelib:wildcard(filename:join([code:root_dir(), "lib", "*", "ebin", "*.beam"]))]), halt().' </dev/null | sort -u >"$out/.otp_modules"
+clash=$(find "$here" -name '*.erl' -exec basename {} .erl \; | sort | comm -12 - "$out/.otp_modules")
+if [ -n "$clash" ]; then echo "FAIL module names clash with OTP modules: $clash"; fail=1; fi
 for f in $(find "$here" -name '*.erl' | sort); do
   n=$((n + 1))
   mod=$(basename "$f" .erl)
@@ -31,7 +38,8 @@ for f in $(find "$here" -name '*.erl' | sort); do
     echo "FAIL $mod: not deterministic"; fail=1
   fi
   if [ ! -s "$out/$mod.out" ]; then echo "FAIL $mod: empty stdout"; fail=1; fi
-  if [ $ms -gt 2500 ]; then echo "SLOW $mod: ${ms} ms"; fi
+  if [ $ms -gt 3000 ]; then echo "SLOW $mod: ${ms} ms for erlc + erl"; fi
+  echo "$ms $mod" >>"$out/.times"
   rm -f "$out/$mod.out2"
 done
 echo "$n programs checked, output in $out"

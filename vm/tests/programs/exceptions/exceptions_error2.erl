@@ -1,8 +1,8 @@
 -module(exceptions_error2).
 -export([start/0, id/1]).
 
-%% erlang:error/2 and error/3 (the arguments go into the stack trace, which is not
-%% printed; only class and reason are) and exit/2 to self being trapped is not used here.
+%% erlang:error/2 and error/3: the arguments and options go into the stack trace,
+%% which is not printed; only class and reason are.
 id(X) -> X.
 
 check(X) when is_integer(X) -> X;

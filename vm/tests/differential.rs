@@ -1,0 +1,182 @@
+//! Differential tests: every program under `tests/programs/` is compiled with `erlc`,
+//! run under the real BEAM and under `atomvm`, and stdout and exit status must match.
+//!
+//! Programs listed in `tests/known_failures.txt` are expected to fail (the VM does not
+//! support them yet); the test fails when any other program differs, and also when a
+//! listed program starts passing, so the list can only shrink.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// What one run printed and how it ended.
+#[derive(Debug, PartialEq, Eq)]
+struct Outcome {
+    stdout: String,
+    status: i32,
+}
+
+/// Kills a run that takes longer than this (a hung VM must not hang the test).
+const TIMEOUT: Duration = Duration::from_secs(20);
+
+fn programs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut out = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "erl") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn run_with_timeout(mut command: Command) -> Outcome {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        use std::io::Read;
+        let _ = std::io::BufReader::new(stdout).read_to_string(&mut s);
+        s
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status.code().unwrap_or(-1);
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break -2;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
+    Outcome {
+        stdout: reader.join().unwrap(),
+        status,
+    }
+}
+
+fn reference(module: &str, dir: &Path) -> Outcome {
+    let eval = format!(
+        "try {module}:start() of _ -> halt(0) catch C:R:S -> io:format(standard_error, \"uncaught ~p:~p~n~p~n\", [C, R, S]), halt(1) end."
+    );
+    let mut command = Command::new("erl");
+    command
+        .current_dir(dir)
+        .env("ERL_CRASH_DUMP_SECONDS", "0")
+        .args(["-noshell", "-pa"])
+        .arg(dir)
+        .args(["-eval", &eval]);
+    run_with_timeout(command)
+}
+
+fn ours(module: &str, dir: &Path) -> Outcome {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_atomvm"));
+    command
+        .current_dir(dir)
+        .arg(dir.join(format!("{module}.beam")));
+    run_with_timeout(command)
+}
+
+fn known_failures() -> BTreeSet<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/known_failures.txt");
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+#[test]
+fn programs_behave_as_under_erl() {
+    let programs = programs();
+    assert!(!programs.is_empty(), "no programs under tests/programs");
+    let out = tempfile::tempdir().unwrap();
+    let status = Command::new("erlc")
+        .arg("-o")
+        .arg(out.path())
+        .args(&programs)
+        .status()
+        .expect("erlc must be installed (apt-get install erlang-nox) for this test");
+    assert!(status.success(), "erlc failed");
+    let modules: Vec<String> = programs
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    let failures = Mutex::new(Vec::new());
+    let next = Mutex::new(0usize);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| loop {
+                let i = {
+                    let mut n = next.lock().unwrap();
+                    let i = *n;
+                    *n += 1;
+                    i
+                };
+                let Some(module) = modules.get(i) else { break };
+                let expected = reference(module, out.path());
+                let actual = ours(module, out.path());
+                if expected != actual {
+                    failures
+                        .lock()
+                        .unwrap()
+                        .push((module.clone(), expected, actual));
+                }
+            });
+        }
+    });
+    let failures = failures.into_inner().unwrap();
+    let failed: BTreeSet<String> = failures.iter().map(|f| f.0.clone()).collect();
+    let known = known_failures();
+    let unexpected: Vec<_> = failures.iter().filter(|f| !known.contains(&f.0)).collect();
+    let fixed: Vec<&String> = known
+        .iter()
+        .filter(|k| modules.contains(k) && !failed.contains(*k))
+        .collect();
+    let passed = modules.len() - failed.len();
+    println!(
+        "differential: {passed} passed, {} failed ({} known)",
+        failed.len(),
+        failed.len() - unexpected.len()
+    );
+    for (module, expected, actual) in &unexpected {
+        println!(
+            "--- {module}: expected status {} got {}\n--- expected stdout:\n{}\n--- actual stdout:\n{}",
+            expected.status, actual.status, expected.stdout, actual.stdout
+        );
+    }
+    if let Ok(path) = std::env::var("ATOMVM_WRITE_KNOWN_FAILURES") {
+        std::fs::write(
+            path,
+            failed.iter().map(|m| format!("{m}\n")).collect::<String>(),
+        )
+        .unwrap();
+    }
+    assert!(
+        unexpected.is_empty(),
+        "{} programs differ from erl and are not in known_failures.txt",
+        unexpected.len()
+    );
+    assert!(
+        fixed.is_empty(),
+        "now passing, remove from known_failures.txt: {fixed:?}"
+    );
+}

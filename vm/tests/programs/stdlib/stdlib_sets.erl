@@ -1,0 +1,35 @@
+-module(stdlib_sets).
+-export([start/0]).
+
+%% sets (both versions), ordsets and gb_sets: union, intersection, subtract,
+%% membership, size, filter, fold; hash-ordered results are sorted before printing.
+start() ->
+    A = sets:from_list([1, 2, 3, 4, 5, 3, 1]),
+    B = sets:from_list([4, 5, 6, 7]),
+    erlang:display(sets:size(A)),
+    erlang:display(lists:sort(sets:to_list(sets:union(A, B)))),
+    erlang:display(lists:sort(sets:to_list(sets:intersection(A, B)))),
+    erlang:display(lists:sort(sets:to_list(sets:subtract(A, B)))),
+    erlang:display({sets:is_element(3, A), sets:is_element(9, A)}),
+    erlang:display(sets:is_subset(sets:from_list([1, 2]), A)),
+    erlang:display(sets:is_disjoint(A, sets:from_list([8, 9]))),
+    erlang:display(sets:fold(fun(X, Acc) -> X + Acc end, 0, A)),
+    erlang:display(lists:sort(sets:to_list(sets:filter(fun(X) -> X > 2 end, A)))),
+    V2 = sets:from_list([c, a, b, a], [{version, 2}]),
+    erlang:display(lists:sort(sets:to_list(sets:add_element(d, V2)))),
+    erlang:display(sets:size(sets:del_element(a, V2))),
+    O = ordsets:from_list([5, 3, 1, 3]),
+    erlang:display(O),
+    erlang:display(ordsets:union(O, [2, 4])),
+    erlang:display(ordsets:intersection([[1, 2, 3], [2, 3, 4], [3, 4, 5]])),
+    erlang:display(ordsets:subtract(O, [3])),
+    erlang:display(ordsets:add_element(0, O)),
+    G = gb_sets:from_list([10, 5, 20, 15]),
+    erlang:display(gb_sets:to_list(G)),
+    erlang:display({gb_sets:smallest(G), gb_sets:largest(G)}),
+    erlang:display(gb_sets:to_list(gb_sets:union(G, gb_sets:from_list([1, 50])))),
+    {Min, G2} = gb_sets:take_smallest(G),
+    erlang:display({Min, gb_sets:to_list(G2)}),
+    Big = sets:from_list(lists:seq(1, 5000)),
+    erlang:display({sets:size(Big), sets:is_element(4999, Big)}),
+    ok.

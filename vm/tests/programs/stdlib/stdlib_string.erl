@@ -1,0 +1,37 @@
+-module(stdlib_string).
+-export([start/0]).
+
+%% string module on binaries and mixed chardata (results displayed): lengths,
+%% graphemes, case mapping, splitting, searching, trimming, numbers.
+start() ->
+    B = <<"  The Quick Brown Fox  ">>,
+    erlang:display(string:trim(B)),
+    erlang:display(string:uppercase(B)),
+    erlang:display(string:split(string:trim(B), " ", all)),
+    erlang:display(string:lexemes(B, " ")),
+    erlang:display(string:length(<<"abc">>)),
+    erlang:display(string:length([<<"ab">>, "cd", $e])),
+    erlang:display(string:find(B, "Brown")),
+    erlang:display(string:replace(B, " ", "_", all)),
+    erlang:display(string:slice(<<"0123456789">>, 3, 4)),
+    erlang:display(string:to_integer(<<"-42 rest">>)),
+    erlang:display(string:to_float(<<"1.5">>)),
+    erlang:display(string:to_integer("no")),
+    erlang:display(string:next_grapheme("abc")),
+    erlang:display(string:next_codepoint(<<"xyz">>)),
+    erlang:display(string:reverse(<<"abc">>)),
+    erlang:display(string:pad(<<"x">>, 3)),
+    erlang:display(string:is_empty(<<>>)),
+    erlang:display(string:equal(<<"abc">>, "abc")),
+    erlang:display(string:take("abc123", lists:seq($a, $z))),
+    erlang:display(string:take("abc123", lists:seq($a, $z), true)),
+    erlang:display(string:lowercase("ÀB")),
+    erlang:display(string:to_lower("MiXeD")),
+    erlang:display(string:to_upper($a)),
+    erlang:display(string:left("abc", 6, $.)),
+    erlang:display(string:right("abc", 6, $.)),
+    erlang:display(string:centre("abc", 7)),
+    erlang:display(string:chars($z, 4)),
+    erlang:display(string:words("one two  three")),
+    erlang:display(string:sub_word("one two three", 2)),
+    ok.
