@@ -6,6 +6,8 @@
 
 pub mod arith;
 pub mod convert;
+pub mod etf;
+pub mod hash;
 pub mod lists;
 pub mod maps;
 pub mod process;
@@ -165,7 +167,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("maps", "size", 1) => maps::size,
         ("erlang", "map_get", 2) => maps::get2,
         ("erlang", "is_map_key", 2) => maps::is_key,
-        _ => return None,
+        _ => return etf::lookup(module, function, arity).or_else(|| hash::lookup(module, function, arity)),
     };
     Some(f)
 }
