@@ -15,7 +15,8 @@ use std::time::Duration;
 /// What one run printed and how it ended.
 #[derive(Debug, PartialEq, Eq)]
 struct Outcome {
-    stdout: String,
+    /// Raw bytes: BEAM writes latin-1 under `-noshell`, which is not always UTF-8.
+    stdout: Vec<u8>,
     status: i32,
 }
 
@@ -49,10 +50,10 @@ fn run_with_timeout(mut command: Command) -> Outcome {
         .expect("spawn");
     let stdout = child.stdout.take().unwrap();
     let reader = std::thread::spawn(move || {
-        let mut s = String::new();
+        let mut bytes = Vec::new();
         use std::io::Read;
-        let _ = std::io::BufReader::new(stdout).read_to_string(&mut s);
-        s
+        let _ = std::io::BufReader::new(stdout).read_to_end(&mut bytes);
+        bytes
     });
     let start = std::time::Instant::now();
     let status = loop {
@@ -160,7 +161,10 @@ fn programs_behave_as_under_erl() {
     for (module, expected, actual) in &unexpected {
         println!(
             "--- {module}: expected status {} got {}\n--- expected stdout:\n{}\n--- actual stdout:\n{}",
-            expected.status, actual.status, expected.stdout, actual.stdout
+            expected.status,
+            actual.status,
+            String::from_utf8_lossy(&expected.stdout),
+            String::from_utf8_lossy(&actual.stdout)
         );
     }
     if let Ok(path) = std::env::var("ATOMVM_WRITE_KNOWN_FAILURES") {

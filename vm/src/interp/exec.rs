@@ -6,7 +6,7 @@ use crate::atom::atoms;
 use crate::bif;
 use crate::compare::compare;
 use crate::heap::gc;
-use crate::module::{Compare, Dst, Instr, Label, Mfa, Module, Src, TypeTest, NO_LABEL};
+use crate::module::{Compare, Dst, FDst, FOp, FSrc, Instr, Label, Mfa, Module, Src, TypeTest, NO_LABEL};
 use crate::process::{Process, Status};
 use crate::term::{CodeAddr, HeaderKind, Term};
 use crate::vm::{TimerAction, Vm};
@@ -76,6 +76,7 @@ pub fn run(vm: &mut Vm, proc: &mut Process, x: &mut [Term], budget: u32) -> Yiel
     };
     let mut ip = proc.resume.ip;
     let mut reductions = budget;
+    let mut fregs = [0.0f64; super::F_REGS];
     proc.status = Status::Runnable;
     loop {
         let flow = match module.code.get(ip as usize) {
@@ -87,7 +88,7 @@ pub fn run(vm: &mut Vm, proc: &mut Process, x: &mut [Term], budget: u32) -> Yiel
                         vm.atoms.name(module.name)
                     );
                 }
-                step(vm, proc, x, &module, ip, instr, &mut reductions)
+                step(vm, proc, x, &mut fregs, &module, ip, instr, &mut reductions)
             }
             None => Flow::Stop(Yield::Faulted(Fault(format!(
                 "jumped past the end of the code of {}",
@@ -167,7 +168,7 @@ fn find_catch(proc: &mut Process) -> Option<CodeAddr> {
     let mut frame = proc.e;
     for i in proc.e..proc.stack.len() {
         let word = proc.stack[i];
-        if word.as_cp().is_some() || (word.is_none() && i == frame) {
+        if word.as_cp().is_some() {
             frame = i;
         } else if let Some(handler) = word.as_catch() {
             proc.e = frame;
@@ -193,14 +194,14 @@ fn with_trace(
     let here = frame_term(vm, proc, module, ip, exc.args);
     frames.extend(here);
     let mut cps: Vec<CodeAddr> = Vec::new();
-    if let Some(cp) = proc.cp.as_cp() {
+    if let Some(cp) = proc.cp.as_cp().filter(|cp| *cp != CodeAddr::EXIT) {
         cps.push(cp);
     }
     for word in &proc.stack[proc.e.min(proc.stack.len())..] {
         if cps.len() >= TRACE_DEPTH {
             break;
         }
-        if let Some(cp) = word.as_cp() {
+        if let Some(cp) = word.as_cp().filter(|cp| *cp != CodeAddr::EXIT) {
             if cps.last() != Some(&cp) {
                 cps.push(cp);
             }
@@ -473,8 +474,8 @@ fn finish(proc: &mut Process, kind: Kind) -> Flow {
 
 fn do_return(proc: &mut Process) -> Flow {
     match proc.cp.as_cp() {
+        Some(CodeAddr::EXIT) | None => Flow::Stop(Yield::Exited(atoms::normal)),
         Some(addr) => Flow::Goto(addr),
-        None => Flow::Stop(Yield::Exited(atoms::normal)),
     }
 }
 
@@ -588,11 +589,12 @@ fn error_tuple(proc: &mut Process, tag: Term, value: Term) -> Exception {
     Exception::error(proc.heap.tuple(&[tag, value]))
 }
 
-#[allow(clippy::too_many_lines)]
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn step(
     vm: &mut Vm,
     proc: &mut Process,
     x: &mut [Term],
+    fregs: &mut [f64],
     module: &Rc<Module>,
     ip: Label,
     instr: &Instr,
@@ -1175,6 +1177,56 @@ fn step(
             for (d, v) in found {
                 put(proc, x, d, v);
             }
+            Flow::Next
+        }
+        Instr::FMove { src, dst } => {
+            let value = match src {
+                FSrc::Fr(r) => fregs[usize::from(*r)],
+                FSrc::Src(s) => {
+                    let t = get(proc, x, *s);
+                    match proc.heap.mem(&vm.literals).float(t) {
+                        Some(v) => v,
+                        None => return Flow::Stop(Yield::Faulted(Fault("fmove of a non-float".into()))),
+                    }
+                }
+            };
+            match dst {
+                FDst::Fr(r) => fregs[usize::from(*r)] = value,
+                FDst::Reg(d) => {
+                    let t = proc.heap.float(value);
+                    put(proc, x, *d, t);
+                }
+            }
+            Flow::Next
+        }
+        Instr::FConv { src, dst } => {
+            let t = get(proc, x, *src);
+            let mem = proc.heap.mem(&vm.literals);
+            let v = match (mem.float(t), mem.int(t)) {
+                (Some(v), _) => v,
+                (None, Some(crate::heap::Int::Small(i))) => i as f64,
+                (None, Some(crate::heap::Int::Big(b))) => num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY),
+                _ => return Flow::Raise(Exception::badarith()),
+            };
+            if !v.is_finite() {
+                return Flow::Raise(Exception::badarith());
+            }
+            fregs[usize::from(*dst)] = v;
+            Flow::Next
+        }
+        Instr::FArith { op, a, b, dst } => {
+            let (va, vb) = (fregs[usize::from(*a)], fregs[usize::from(*b)]);
+            let r = match op {
+                FOp::Add => va + vb,
+                FOp::Sub => va - vb,
+                FOp::Mul => va * vb,
+                FOp::Div => va / vb,
+                FOp::Neg => -va,
+            };
+            if !r.is_finite() {
+                return Flow::Raise(Exception::badarith());
+            }
+            fregs[usize::from(*dst)] = r;
             Flow::Next
         }
         Instr::Unsupported(op) => Flow::Stop(Yield::Faulted(Fault(format!(

@@ -14,6 +14,9 @@ use crate::vm::Vm;
 /// How many X registers a process may use.
 pub const X_REGS: usize = 1 << 16;
 
+/// How many float registers a process may use.
+pub const F_REGS: usize = 256;
+
 /// Reductions a process runs before it yields to others.
 pub const SLICE: u32 = 4000;
 

@@ -4,7 +4,7 @@
 
 use super::error::LoadError;
 use crate::bif;
-use crate::module::{Compare, Dst, Instr, Label, Mfa, Src, TypeTest, NO_LABEL};
+use crate::module::{Compare, Dst, FDst, FOp, FSrc, Instr, Label, Mfa, Src, TypeTest, NO_LABEL};
 use crate::term::Term;
 use avm_format::beam::code::Instruction;
 use avm_format::beam::Opcode;
@@ -555,6 +555,27 @@ impl Translator<'_, '_> {
                     pairs,
                 }
             }
+            O::fmove => match (self.arg(a, 0)?, self.arg(a, 1)?) {
+                (Operand::FloatReg(r), Operand::FloatReg(d)) => Instr::FMove { src: FSrc::Fr(self.freg(*r)?), dst: FDst::Fr(self.freg(*d)?) },
+                (Operand::FloatReg(r), d) => Instr::FMove { src: FSrc::Fr(self.freg(*r)?), dst: FDst::Reg(self.dst_of(d)?) },
+                (s, Operand::FloatReg(d)) => Instr::FMove { src: FSrc::Src(self.src_of(s)?), dst: FDst::Fr(self.freg(*d)?) },
+                _ => return Err(self.error("fmove without a float register")),
+            },
+            O::fconv => match self.arg(a, 1)? {
+                Operand::FloatReg(d) => Instr::FConv { src: self.src(a, 0)?, dst: self.freg(*d)? },
+                _ => return Err(self.error("fconv into a non-float register")),
+            },
+            O::fadd | O::fsub | O::fmul | O::fdiv => {
+                let op = match g.opcode {
+                    O::fadd => FOp::Add,
+                    O::fsub => FOp::Sub,
+                    O::fmul => FOp::Mul,
+                    _ => FOp::Div,
+                };
+                Instr::FArith { op, a: self.fr(a, 1)?, b: self.fr(a, 2)?, dst: self.fr(a, 3)? }
+            }
+            O::fnegate => Instr::FArith { op: FOp::Neg, a: self.fr(a, 1)?, b: self.fr(a, 1)?, dst: self.fr(a, 2)? },
+            O::fclearerror | O::fcheckerror => Instr::Nop,
             O::recv_marker_reserve => Instr::Move {
                 src: Src::Term(Term::NIL),
                 dst: self.dst(a, 0)?,
@@ -568,6 +589,17 @@ impl Translator<'_, '_> {
             | O::debug_line => Instr::Nop,
             other => Instr::Unsupported(other),
         })
+    }
+
+    fn freg(&self, r: u32) -> Result<u16, LoadError> {
+        u16::try_from(r).ok().filter(|r| usize::from(*r) < crate::interp::F_REGS).ok_or_else(|| self.error("float register out of range"))
+    }
+
+    fn fr(&self, args: &[Operand], i: usize) -> Result<u16, LoadError> {
+        match self.arg(args, i)? {
+            Operand::FloatReg(r) => self.freg(*r),
+            other => Err(self.error(format!("{other:?} is not a float register"))),
+        }
     }
 
     fn y(&self, args: &[Operand], i: usize) -> Result<u16, LoadError> {

@@ -86,6 +86,39 @@ pub enum Compare {
     NeExact,
 }
 
+/// A float operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FOp {
+    /// `fadd`.
+    Add,
+    /// `fsub`.
+    Sub,
+    /// `fmul`.
+    Mul,
+    /// `fdiv`.
+    Div,
+    /// `fnegate` (uses only `a`).
+    Neg,
+}
+
+/// Where a float comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FSrc {
+    /// A float register.
+    Fr(u16),
+    /// A register or a float literal.
+    Src(Src),
+}
+
+/// Where a float goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FDst {
+    /// A float register.
+    Fr(u16),
+    /// An X or Y register (boxed).
+    Reg(Dst),
+}
+
 /// A native function: a BIF or a NIF-like builtin.
 pub type NativeFn =
     fn(&mut crate::interp::Context<'_>, &[Term]) -> Result<Term, crate::interp::Exception>;
@@ -279,6 +312,12 @@ pub enum Instr {
         src: Src,
         pairs: Box<[(Src, Dst)]>,
     },
+    /// Move a float between float registers and X/Y registers.
+    FMove { src: FSrc, dst: FDst },
+    /// Convert a number to a float register (`badarith` if not a number).
+    FConv { src: Src, dst: u16 },
+    /// Float arithmetic on float registers (`badarith` on a non-finite result).
+    FArith { op: FOp, a: u16, b: u16, dst: u16 },
     /// Does nothing (receive markers, `nif_start`, `executable_line`, …).
     Nop,
     /// An instruction this VM does not run yet: executing it faults the process.

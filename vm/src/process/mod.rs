@@ -88,7 +88,7 @@ impl Process {
             heap,
             stack: Vec::new(),
             e: 0,
-            cp: Term::NONE,
+            cp: Term::cp(CodeAddr::EXIT),
             resume,
             saved_x: args,
             mailbox: Vec::new(),

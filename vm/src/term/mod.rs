@@ -44,6 +44,14 @@ pub struct CodeAddr {
     pub ip: u32,
 }
 
+impl CodeAddr {
+    /// The return address of a process's first function: returning there ends it.
+    pub const EXIT: CodeAddr = CodeAddr {
+        module: 0x00FF_FFFF,
+        ip: u32::MAX,
+    };
+}
+
 const TAG_PRIMARY: u64 = 0b11;
 const PRIMARY_HEADER: u64 = 0b00;
 const PRIMARY_LIST: u64 = 0b01;
