@@ -1,8 +1,728 @@
-//! `term_to_binary` and `binary_to_term` (being written).
+//! `term_to_binary/1,2`, `binary_to_term/1,2` and `external_size/1,2`.
+//!
+//! A heap term is converted to `avm_format`'s owned [`Ext`] tree and encoded by
+//! `avm_format` (what OTP 25 writes, byte for byte); decoding goes the other way.
+//! Both conversions, and the disposal of the trees, use explicit work stacks, so a
+//! deep term costs heap, never Rust stack.
+//!
+//! What cannot be exactly like BEAM:
+//!
+//! * pids are `NEW_PID_EXT` of node `nonode@nohost` with the process index as id,
+//!   serial and creation 0; only such pids (and ports) decode back. References are
+//!   `NEWER_REFERENCE_EXT` of `nonode@nohost` with the id as one word (two when it
+//!   does not fit 32 bits); a reference from elsewhere keeps its first two words.
+//! * a closure is `NEW_FUN_EXT` with its module, fun index, `OldIndex`, `OldUniq`,
+//!   free variables and the calling process as creator, but an all-zero `Uniq` (the
+//!   VM does not keep the module's MD5). It decodes back here when the module is
+//!   loadable and has that fun with that many free variables; otherwise `badarg`.
+//! * maps are encoded in key order, as BEAM does for maps of up to 32 keys; BEAM
+//!   writes larger maps in its internal hash order.
+//! * compressed terms are valid zlib (any BEAM reads them) but not the same bytes as
+//!   BEAM's zlib writes, and at the margin the choice to compress can differ.
+//! * `{minor_version, 0}` writes floats as `FLOAT_EXT`, except in a closure's free
+//!   variables (`NEW_FLOAT_EXT` there).
+//! * `binary_to_term` refuses nesting deeper than [`MAX_DECODE_DEPTH`] (`badarg`);
+//!   the `safe` option is accepted and ignored (unknown atoms are created).
 
+use super::{arg, check};
+use crate::heap::Int;
+use crate::interp::{Context, Exception};
 use crate::module::NativeFn;
+use crate::term::{HeaderKind, Term};
+use avm_format::etf::{self, DecodeOptions, EncodeOptions, Term as Ext};
+use num_bigint::{BigInt, Sign};
+use std::io::Write;
+
+/// The deepest nesting `binary_to_term` accepts. The decoder needs no Rust stack per
+/// level, but on malformed input it drops what it has read so far recursively, so
+/// the limit keeps that drop well inside a thread's stack.
+pub const MAX_DECODE_DEPTH: usize = 10_000;
 
 /// The natives of this family.
-pub fn lookup(_module: &str, _function: &str, _arity: u8) -> Option<NativeFn> {
-    None
+pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
+    let f: NativeFn = match (module, function, arity) {
+        ("erlang", "term_to_binary", 1 | 2) => term_to_binary,
+        ("erlang", "binary_to_term", 1 | 2) => binary_to_term,
+        ("erlang", "external_size", 1 | 2) => external_size,
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// Options of `term_to_binary/2` and `external_size/2`.
+#[derive(Debug, Clone, Copy)]
+struct Options {
+    /// `minor_version`: 0, 1 (the default) or 2.
+    minor: u8,
+    /// zlib level, 0 for no compression.
+    level: u32,
+}
+
+fn atom_name<'a>(ctx: &'a Context<'_>, t: Term) -> Option<&'a str> {
+    t.as_atom().map(|a| ctx.vm.atoms.name(a))
+}
+
+fn encode_options(ctx: &Context<'_>, t: Option<&Term>) -> Result<Options, Exception> {
+    let mut options = Options { minor: 1, level: 0 };
+    let Some(&t) = t else {
+        return Ok(options);
+    };
+    let items = ctx.mem().list_elements(t).ok_or_else(Exception::badarg)?;
+    for item in items {
+        match atom_name(ctx, item) {
+            Some("compressed") => options.level = 6,
+            Some("deterministic") => {}
+            Some(_) => return Err(Exception::badarg()),
+            None => {
+                let Some([key, value]) = ctx.mem().tuple(item) else {
+                    return Err(Exception::badarg());
+                };
+                let value = value.as_small().ok_or_else(Exception::badarg)?;
+                match atom_name(ctx, *key) {
+                    Some("compressed") if (0..=9).contains(&value) => {
+                        options.level = value as u32;
+                    }
+                    Some("minor_version") if (0..=2).contains(&value) => {
+                        options.minor = value as u8;
+                    }
+                    _ => return Err(Exception::badarg()),
+                }
+            }
+        }
+    }
+    Ok(options)
+}
+
+/// `term_to_binary/1,2`.
+pub fn term_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let options = encode_options(ctx, args.get(1))?;
+    let bytes = encode_term(ctx, arg(args, 0), options)?;
+    let bytes = if options.level > 0 {
+        compress(bytes, options.level)
+    } else {
+        bytes
+    };
+    Ok(ctx.heap().binary(&bytes))
+}
+
+/// `external_size/1,2`: the size of the uncompressed encoding.
+pub fn external_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let options = encode_options(ctx, args.get(1))?;
+    let n = encode_term(ctx, arg(args, 0), options)?.len();
+    Ok(ctx.heap().int(i64::try_from(n).unwrap_or(i64::MAX)))
+}
+
+/// `binary_to_term/1,2` (options `safe`, accepted and ignored, and `used`).
+pub fn binary_to_term(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut used = false;
+    if let Some(&opts) = args.get(1) {
+        let items = ctx
+            .mem()
+            .list_elements(opts)
+            .ok_or_else(Exception::badarg)?;
+        for item in items {
+            match atom_name(ctx, item) {
+                Some("safe") => {}
+                Some("used") => used = true,
+                _ => return Err(Exception::badarg()),
+            }
+        }
+    }
+    let bytes = ctx
+        .mem()
+        .bitstr(arg(args, 0))
+        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .ok_or_else(Exception::badarg)?;
+    let decode_options = DecodeOptions {
+        max_depth: MAX_DECODE_DEPTH,
+    };
+    // Like BEAM, bytes after the term are ignored.
+    let (ext, n) =
+        etf::decode_prefix_with(&bytes, decode_options).map_err(|_| Exception::badarg())?;
+    let term = from_ext(ctx, ext)?;
+    if used {
+        let n = ctx.heap().int(i64::try_from(n).unwrap_or(i64::MAX));
+        Ok(ctx.heap().tuple(&[term, n]))
+    } else {
+        Ok(term)
+    }
+}
+
+/// The encoding of `t`, version byte included, uncompressed.
+fn encode_term(ctx: &Context<'_>, t: Term, options: Options) -> Result<Vec<u8>, Exception> {
+    let ext = Forest(vec![to_ext(ctx, t)?]);
+    let root = ext.0.first().ok_or_else(Exception::badarg)?;
+    Ok(match options.minor {
+        0 => encode_v0(root),
+        minor => etf::encode_with(
+            root,
+            EncodeOptions {
+                utf8_atoms: minor >= 2,
+            },
+        ),
+    })
+}
+
+/// `COMPRESSED` when zlib makes the term at least 5 bytes smaller, as BEAM decides;
+/// `encoded` (with its version byte) otherwise.
+fn compress(encoded: Vec<u8>, level: u32) -> Vec<u8> {
+    let body = encoded.get(1..).unwrap_or_default();
+    let Ok(size) = u32::try_from(body.len()) else {
+        return encoded;
+    };
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(level));
+    let packed = match z.write_all(body).and_then(|()| z.finish()) {
+        Ok(packed) => packed,
+        Err(_) => return encoded,
+    };
+    if body.len() < 5 || packed.len() > body.len() - 5 {
+        return encoded;
+    }
+    let mut out = Vec::with_capacity(packed.len() + 6);
+    out.push(etf::tags::VERSION);
+    out.push(etf::tags::COMPRESSED);
+    out.extend_from_slice(&size.to_be_bytes());
+    out.extend_from_slice(&packed);
+    out
+}
+
+/// `{minor_version, 0}`: floats as `FLOAT_EXT` (`%.20e`, NUL-padded to 31 bytes).
+/// Containers that may hold floats are written here; every other term (and every
+/// list of bytes, a `STRING_EXT`) is written by `avm_format`.
+fn encode_v0(root: &Ext) -> Vec<u8> {
+    let mut out = vec![etf::tags::VERSION];
+    let mut work = vec![root];
+    while let Some(t) = work.pop() {
+        match t {
+            Ext::Float(f) => {
+                out.push(etf::tags::FLOAT);
+                let mut text = float_text(*f).into_bytes();
+                text.resize(31, 0);
+                out.extend_from_slice(&text);
+            }
+            Ext::Tuple(items) => {
+                match u8::try_from(items.len()) {
+                    Ok(n) => out.extend_from_slice(&[etf::tags::SMALL_TUPLE, n]),
+                    Err(_) => {
+                        out.push(etf::tags::LARGE_TUPLE);
+                        out.extend_from_slice(&count32(items.len()).to_be_bytes());
+                    }
+                }
+                work.extend(items.iter().rev());
+            }
+            Ext::Map(pairs) => {
+                out.push(etf::tags::MAP);
+                out.extend_from_slice(&count32(pairs.len()).to_be_bytes());
+                for (k, v) in pairs.iter().rev() {
+                    work.push(v);
+                    work.push(k);
+                }
+            }
+            Ext::List { elements, tail } if !is_byte_string(elements, tail) => {
+                out.push(etf::tags::LIST);
+                out.extend_from_slice(&count32(elements.len()).to_be_bytes());
+                work.push(tail);
+                work.extend(elements.iter().rev());
+            }
+            other => {
+                let bytes = etf::encode(other);
+                out.extend_from_slice(bytes.get(1..).unwrap_or_default());
+            }
+        }
+    }
+    out
+}
+
+fn count32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Whether `avm_format` writes this list as a `STRING_EXT`.
+fn is_byte_string(elements: &[Ext], tail: &Ext) -> bool {
+    matches!(tail, Ext::Nil)
+        && elements.len() <= usize::from(u16::MAX)
+        && elements
+            .iter()
+            .all(|e| matches!(e, Ext::Integer(i) if (0..=255).contains(i)))
+}
+
+/// A float as C's `%.20e` writes it.
+fn float_text(f: f64) -> String {
+    let text = format!("{f:.20e}");
+    match text.split_once('e') {
+        Some((mantissa, exp)) => {
+            let exp: i32 = exp.parse().unwrap_or(0);
+            let sign = if exp < 0 { '-' } else { '+' };
+            format!("{mantissa}e{sign}{:02}", exp.unsigned_abs())
+        }
+        None => text,
+    }
+}
+
+/// Owned trees dropped without recursion (a deep `Ext` would otherwise overflow the
+/// stack in its derived `Drop`).
+struct Forest(Vec<Ext>);
+
+impl Drop for Forest {
+    fn drop(&mut self) {
+        let mut stack = std::mem::take(&mut self.0);
+        while let Some(t) = stack.pop() {
+            match t {
+                Ext::List { elements, tail } => {
+                    stack.extend(elements);
+                    stack.push(*tail);
+                }
+                Ext::Tuple(items) => stack.extend(items),
+                Ext::Map(pairs) => {
+                    for (k, v) in pairs {
+                        stack.push(k);
+                        stack.push(v);
+                    }
+                }
+                Ext::Fun { free_vars, .. } => stack.extend(free_vars),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// A container of [`to_ext`] waiting for its parts, which follow it on the value stack.
+enum Pending {
+    /// That many elements.
+    Tuple(usize),
+    /// That many elements, then the tail.
+    List(usize),
+    /// That many keys and values, alternating.
+    Map(usize),
+    /// A closure: everything but its free variables, of which there are `free`.
+    Fun {
+        arity: u8,
+        index: u32,
+        module: String,
+        old_index: i32,
+        old_uniq: i32,
+        creator: u32,
+        free: usize,
+    },
+}
+
+enum ToExt {
+    Visit(Term),
+    Build(Pending),
+}
+
+fn node() -> Box<Ext> {
+    Box::new(Ext::atom("nonode@nohost"))
+}
+
+/// The `Ext` tree of heap term `root`.
+fn to_ext(ctx: &Context<'_>, root: Term) -> Result<Ext, Exception> {
+    let mem = ctx.mem();
+    let atoms = &ctx.vm.atoms;
+    let mut work = vec![ToExt::Visit(root)];
+    let mut values = Forest(Vec::new());
+    while let Some(step) = work.pop() {
+        let t = match step {
+            ToExt::Build(pending) => {
+                let value = build_ext(&mut values.0, pending).ok_or_else(Exception::badarg)?;
+                values.0.push(value);
+                continue;
+            }
+            ToExt::Visit(t) => t,
+        };
+        let value = if let Some(v) = t.as_small() {
+            Ext::Integer(v)
+        } else if let Some(a) = t.as_atom() {
+            Ext::atom(atoms.name(a))
+        } else if t.is_nil() {
+            Ext::Nil
+        } else if let Some(id) = t.as_pid() {
+            Ext::Pid {
+                node: node(),
+                id,
+                serial: 0,
+                creation: 0,
+            }
+        } else if let Some(id) = t.as_port() {
+            Ext::Port {
+                node: node(),
+                id: u64::from(id),
+                creation: 0,
+            }
+        } else if t.as_list().is_some() {
+            let mut elements = Vec::new();
+            let mut cur = t;
+            while let Some((head, tail)) = mem.cons(cur) {
+                elements.push(head);
+                cur = tail;
+            }
+            work.push(ToExt::Build(Pending::List(elements.len())));
+            work.push(ToExt::Visit(cur));
+            work.extend(elements.into_iter().rev().map(ToExt::Visit));
+            continue;
+        } else {
+            let (header, payload) = mem.boxed(t).ok_or_else(Exception::badarg)?;
+            match header.kind {
+                HeaderKind::Tuple => {
+                    work.push(ToExt::Build(Pending::Tuple(payload.len())));
+                    work.extend(payload.iter().rev().map(|e| ToExt::Visit(*e)));
+                    continue;
+                }
+                HeaderKind::Map => {
+                    let (keys, vals) = mem.map(t).ok_or_else(Exception::badarg)?;
+                    check(keys.len() == vals.len())?;
+                    work.push(ToExt::Build(Pending::Map(keys.len())));
+                    for (k, v) in keys.iter().zip(vals).rev() {
+                        work.push(ToExt::Visit(*v));
+                        work.push(ToExt::Visit(*k));
+                    }
+                    continue;
+                }
+                HeaderKind::PosBig | HeaderKind::NegBig => match mem.int(t) {
+                    Some(Int::Big(b)) => {
+                        let (sign, magnitude_le) = b.to_bytes_le();
+                        Ext::BigInt {
+                            negative: sign == Sign::Minus,
+                            magnitude_le,
+                        }
+                    }
+                    Some(Int::Small(v)) => Ext::Integer(v),
+                    None => return Err(Exception::badarg()),
+                },
+                HeaderKind::Float => Ext::Float(mem.float(t).ok_or_else(Exception::badarg)?),
+                HeaderKind::Ref => {
+                    let id = payload.first().ok_or_else(Exception::badarg)?.0;
+                    let ids = if id >> 32 == 0 {
+                        vec![id as u32]
+                    } else {
+                        vec![id as u32, (id >> 32) as u32]
+                    };
+                    Ext::Reference {
+                        node: node(),
+                        creation: 0,
+                        ids,
+                    }
+                }
+                HeaderKind::Export => {
+                    let [m, f, a] = payload else {
+                        return Err(Exception::badarg());
+                    };
+                    let m = m.as_atom().ok_or_else(Exception::badarg)?;
+                    let f = f.as_atom().ok_or_else(Exception::badarg)?;
+                    let a = a
+                        .as_small()
+                        .and_then(|a| u8::try_from(a).ok())
+                        .ok_or_else(Exception::badarg)?;
+                    Ext::ExportFun {
+                        module: Box::new(Ext::atom(atoms.name(m))),
+                        function: Box::new(Ext::atom(atoms.name(f))),
+                        arity: a,
+                    }
+                }
+                HeaderKind::Fun => {
+                    let (m, i, free) = match payload {
+                        [m, i, free @ ..] => (m.as_small(), i.as_small(), free),
+                        _ => return Err(Exception::badarg()),
+                    };
+                    let m = m.ok_or_else(Exception::badarg)?;
+                    let i = i.ok_or_else(Exception::badarg)?;
+                    let module = usize::try_from(m)
+                        .ok()
+                        .and_then(|m| ctx.vm.modules.get(m))
+                        .ok_or_else(Exception::badarg)?;
+                    let lambda = usize::try_from(i)
+                        .ok()
+                        .and_then(|i| module.lambdas.get(i))
+                        .ok_or_else(Exception::badarg)?;
+                    work.push(ToExt::Build(Pending::Fun {
+                        arity: lambda.arity.saturating_sub(lambda.free),
+                        index: u32::try_from(i).map_err(|_| Exception::badarg())?,
+                        module: atoms.name(module.name).to_owned(),
+                        old_index: lambda.old_index as i32,
+                        old_uniq: lambda.old_uniq as i32,
+                        creator: ctx.proc.pid,
+                        free: free.len(),
+                    }));
+                    work.extend(free.iter().rev().map(|e| ToExt::Visit(*e)));
+                    continue;
+                }
+                HeaderKind::HeapBin | HeaderKind::RefcBin | HeaderKind::SubBin => {
+                    let bits = mem.bitstr(t).ok_or_else(Exception::badarg)?;
+                    let bytes = bits.to_bytes();
+                    match bits.bits % 8 {
+                        0 => Ext::Binary(bytes),
+                        tail => Ext::BitBinary {
+                            bytes,
+                            bits: tail as u8,
+                        },
+                    }
+                }
+                HeaderKind::MatchCtx => return Err(Exception::badarg()),
+            }
+        };
+        values.0.push(value);
+    }
+    match (values.0.pop(), values.0.is_empty()) {
+        (Some(t), true) => Ok(t),
+        (Some(t), false) => {
+            drop(Forest(vec![t]));
+            Err(Exception::badarg())
+        }
+        (None, _) => Err(Exception::badarg()),
+    }
+}
+
+/// The container `pending`, from its parts on top of `values`.
+fn build_ext(values: &mut Vec<Ext>, pending: Pending) -> Option<Ext> {
+    let take = |values: &mut Vec<Ext>, n: usize| {
+        let at = values.len().checked_sub(n)?;
+        Some(values.split_off(at))
+    };
+    Some(match pending {
+        Pending::Tuple(n) => Ext::Tuple(take(values, n)?),
+        Pending::List(n) => {
+            let mut elements = take(values, n + 1)?;
+            let tail = elements.pop()?;
+            Ext::List {
+                elements,
+                tail: Box::new(tail),
+            }
+        }
+        Pending::Map(n) => {
+            let items = take(values, 2 * n)?;
+            let mut pairs = Vec::with_capacity(n);
+            let mut it = items.into_iter();
+            while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                pairs.push((k, v));
+            }
+            Ext::Map(pairs)
+        }
+        Pending::Fun {
+            arity,
+            index,
+            module,
+            old_index,
+            old_uniq,
+            creator,
+            free,
+        } => Ext::Fun {
+            arity,
+            uniq: [0; 16],
+            index,
+            module: Box::new(Ext::Atom(module)),
+            old_index,
+            old_uniq,
+            pid: Box::new(Ext::Pid {
+                node: node(),
+                id: creator,
+                serial: 0,
+                creation: 0,
+            }),
+            free_vars: take(values, free)?,
+        },
+    })
+}
+
+/// A container of [`from_ext`] waiting for its parts, which follow it on the value
+/// stack.
+enum Assemble {
+    Tuple(usize),
+    /// That many elements, then the tail.
+    List(usize),
+    Map(usize),
+    Closure {
+        module: u32,
+        index: u32,
+        free: usize,
+    },
+}
+
+enum FromExt {
+    Visit(Ext),
+    Build(Assemble),
+}
+
+/// Pending work whose trees are dropped without recursion.
+struct Work(Vec<FromExt>);
+
+impl Drop for Work {
+    fn drop(&mut self) {
+        let trees = self
+            .0
+            .drain(..)
+            .filter_map(|w| match w {
+                FromExt::Visit(e) => Some(e),
+                FromExt::Build(_) => None,
+            })
+            .collect();
+        drop(Forest(trees));
+    }
+}
+
+fn is_local_node(node: &Ext) -> bool {
+    matches!(node, Ext::Atom(name) if name == "nonode@nohost")
+}
+
+/// The heap term of `root`, consumed part by part.
+fn from_ext(ctx: &mut Context<'_>, root: Ext) -> Result<Term, Exception> {
+    let mut work = Work(vec![FromExt::Visit(root)]);
+    let mut values: Vec<Term> = Vec::new();
+    while let Some(step) = work.0.pop() {
+        let ext = match step {
+            FromExt::Build(assemble) => {
+                let value = assemble_term(ctx, &mut values, assemble)?;
+                values.push(value);
+                continue;
+            }
+            FromExt::Visit(ext) => ext,
+        };
+        let value = match ext {
+            Ext::Integer(i) => ctx.heap().int(i),
+            Ext::BigInt {
+                negative,
+                magnitude_le,
+            } => {
+                let sign = if negative { Sign::Minus } else { Sign::Plus };
+                let big = BigInt::from_bytes_le(sign, &magnitude_le);
+                ctx.heap().bigint(&big)
+            }
+            Ext::Float(f) => ctx.heap().float(f),
+            Ext::Atom(name) => ctx.atom(&name),
+            Ext::Nil => Term::NIL,
+            Ext::List { elements, tail } => {
+                work.0.push(FromExt::Build(Assemble::List(elements.len())));
+                work.0.push(FromExt::Visit(*tail));
+                work.0
+                    .extend(elements.into_iter().rev().map(FromExt::Visit));
+                continue;
+            }
+            Ext::Tuple(items) => {
+                work.0.push(FromExt::Build(Assemble::Tuple(items.len())));
+                work.0.extend(items.into_iter().rev().map(FromExt::Visit));
+                continue;
+            }
+            Ext::Map(pairs) => {
+                work.0.push(FromExt::Build(Assemble::Map(pairs.len())));
+                for (k, v) in pairs.into_iter().rev() {
+                    work.0.push(FromExt::Visit(v));
+                    work.0.push(FromExt::Visit(k));
+                }
+                continue;
+            }
+            Ext::Binary(bytes) => ctx.heap().binary(&bytes),
+            Ext::BitBinary { bytes, bits } => {
+                let whole = bytes.len().saturating_sub(1) * 8;
+                let bits = if bytes.is_empty() {
+                    0
+                } else {
+                    whole + usize::from(bits.clamp(1, 8))
+                };
+                ctx.heap().bitstring(&bytes, bits)
+            }
+            Ext::Pid { node, id, .. } => {
+                check(is_local_node(&node))?;
+                Term::pid(id)
+            }
+            Ext::Port { node, id, .. } => {
+                check(is_local_node(&node))?;
+                Term::port(u32::try_from(id).map_err(|_| Exception::badarg())?)
+            }
+            Ext::Reference { ids, .. } => {
+                let low = u64::from(ids.first().copied().unwrap_or(0));
+                let high = u64::from(ids.get(1).copied().unwrap_or(0));
+                ctx.heap().reference(low | (high << 32))
+            }
+            Ext::ExportFun {
+                module,
+                function,
+                arity,
+            } => {
+                let (Ext::Atom(m), Ext::Atom(f)) = (*module, *function) else {
+                    return Err(Exception::badarg());
+                };
+                let m = ctx.atom(&m);
+                let f = ctx.atom(&f);
+                ctx.heap().export(m, f, arity)
+            }
+            Ext::Fun {
+                arity,
+                index,
+                module,
+                free_vars,
+                ..
+            } => {
+                let Ext::Atom(name) = *module else {
+                    return Err(Exception::badarg());
+                };
+                let name = ctx.vm.atoms.intern(&name);
+                let m = ctx.vm.module_index(name).ok_or_else(Exception::badarg)?;
+                let lambda = ctx
+                    .vm
+                    .modules
+                    .get(m as usize)
+                    .and_then(|module| module.lambdas.get(index as usize))
+                    .ok_or_else(Exception::badarg)?;
+                check(
+                    usize::from(lambda.free) == free_vars.len()
+                        && lambda.arity.saturating_sub(lambda.free) == arity,
+                )?;
+                work.0.push(FromExt::Build(Assemble::Closure {
+                    module: m,
+                    index,
+                    free: free_vars.len(),
+                }));
+                work.0
+                    .extend(free_vars.into_iter().rev().map(FromExt::Visit));
+                continue;
+            }
+        };
+        values.push(value);
+    }
+    match (values.pop(), values.is_empty()) {
+        (Some(t), true) => Ok(t),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// The container `assemble`, from its parts on top of `values`.
+fn assemble_term(
+    ctx: &mut Context<'_>,
+    values: &mut Vec<Term>,
+    assemble: Assemble,
+) -> Result<Term, Exception> {
+    let take = |values: &mut Vec<Term>, n: usize| {
+        values
+            .len()
+            .checked_sub(n)
+            .map(|at| values.split_off(at))
+            .ok_or_else(Exception::badarg)
+    };
+    Ok(match assemble {
+        Assemble::Tuple(n) => {
+            let items = take(values, n)?;
+            ctx.heap().tuple(&items)
+        }
+        Assemble::List(n) => {
+            let mut items = take(values, n + 1)?;
+            let tail = items.pop().ok_or_else(Exception::badarg)?;
+            ctx.heap().list_with_tail(&items, tail)
+        }
+        Assemble::Map(n) => {
+            let items = take(values, 2 * n)?;
+            let pairs: Vec<(Term, Term)> = items.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+            let map = super::maps::build(ctx, pairs);
+            // BEAM refuses a map with a duplicate key.
+            let size = ctx.mem().map(map).map_or(0, |(keys, _)| keys.len());
+            check(size == n)?;
+            map
+        }
+        Assemble::Closure {
+            module,
+            index,
+            free,
+        } => {
+            let items = take(values, free)?;
+            ctx.heap().closure(module, index, &items)
+        }
+    })
 }

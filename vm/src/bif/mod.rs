@@ -167,7 +167,10 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("maps", "size", 1) => maps::size,
         ("erlang", "map_get", 2) => maps::get2,
         ("erlang", "is_map_key", 2) => maps::is_key,
-        _ => return etf::lookup(module, function, arity).or_else(|| hash::lookup(module, function, arity)),
+        _ => {
+            return etf::lookup(module, function, arity)
+                .or_else(|| hash::lookup(module, function, arity))
+        }
     };
     Some(f)
 }

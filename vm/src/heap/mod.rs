@@ -167,6 +167,26 @@ impl Heap {
         }
     }
 
+    /// The bytes of a heap or off-heap binary in this heap, for writing while it is
+    /// being built (`bs_put_*`).
+    pub fn binary_bytes_mut(&mut self, t: Term) -> Option<&mut [u8]> {
+        let (Area::Heap, at) = t.as_boxed()? else {
+            return None;
+        };
+        let header = crate::term::Header::of(*self.words.get(at)?)?;
+        match header.kind {
+            HeaderKind::HeapBin => {
+                let words = self.words.get_mut(at + 2..at + 1 + header.arity)?;
+                Some(bytemuck::cast_slice_mut(words))
+            }
+            HeaderKind::RefcBin => {
+                let index = usize::try_from(self.words.get(at + 2)?.as_small()?).ok()?;
+                Arc::get_mut(self.offheap.get_mut(index)?)
+            }
+            _ => None,
+        }
+    }
+
     /// A sub-binary of `bits` bits starting `offset` bits into binary `of`.
     pub fn sub_binary(&mut self, of: Term, offset: usize, bits: usize) -> Term {
         let offset = Term::small(offset as i64).unwrap_or(Term::NIL);

@@ -6,7 +6,9 @@ use crate::atom::atoms;
 use crate::bif;
 use crate::compare::compare;
 use crate::heap::gc;
-use crate::module::{Compare, Dst, FDst, FOp, FSrc, Instr, Label, Mfa, Module, Src, TypeTest, NO_LABEL};
+use crate::module::{
+    Compare, Dst, FDst, FOp, FSrc, Instr, Label, Mfa, Module, Src, TypeTest, NO_LABEL,
+};
 use crate::process::{Process, Status};
 use crate::term::{CodeAddr, HeaderKind, Term};
 use crate::vm::{TimerAction, Vm};
@@ -14,7 +16,7 @@ use std::cmp::Ordering;
 use std::rc::Rc;
 
 /// What to do after an instruction.
-enum Flow {
+pub(super) enum Flow {
     Next,
     Jump(Label),
     Goto(CodeAddr),
@@ -25,7 +27,7 @@ enum Flow {
 /// Stack frames kept in a stack trace, as in BEAM's default `backtrace_depth`.
 const TRACE_DEPTH: usize = 8;
 
-fn get(proc: &Process, x: &[Term], src: Src) -> Term {
+pub(super) fn get(proc: &Process, x: &[Term], src: Src) -> Term {
     match src {
         Src::X(n) => x[usize::from(n)],
         Src::Y(n) => proc.y(n),
@@ -33,7 +35,7 @@ fn get(proc: &Process, x: &[Term], src: Src) -> Term {
     }
 }
 
-fn put(proc: &mut Process, x: &mut [Term], dst: Dst, value: Term) {
+pub(super) fn put(proc: &mut Process, x: &mut [Term], dst: Dst, value: Term) {
     match dst {
         Dst::X(n) => x[usize::from(n)] = value,
         Dst::Y(n) => proc.set_y(n, value),
@@ -577,7 +579,7 @@ fn type_test(mem: &crate::heap::Mem<'_>, test: TypeTest, t: Term) -> bool {
     }
 }
 
-fn fail_or(fail: Label, exc: Exception) -> Flow {
+pub(super) fn fail_or(fail: Label, exc: Exception) -> Flow {
     if fail == NO_LABEL {
         Flow::Raise(exc)
     } else {
@@ -1186,7 +1188,9 @@ fn step(
                     let t = get(proc, x, *s);
                     match proc.heap.mem(&vm.literals).float(t) {
                         Some(v) => v,
-                        None => return Flow::Stop(Yield::Faulted(Fault("fmove of a non-float".into()))),
+                        None => {
+                            return Flow::Stop(Yield::Faulted(Fault("fmove of a non-float".into())))
+                        }
                     }
                 }
             };
@@ -1205,7 +1209,9 @@ fn step(
             let v = match (mem.float(t), mem.int(t)) {
                 (Some(v), _) => v,
                 (None, Some(crate::heap::Int::Small(i))) => i as f64,
-                (None, Some(crate::heap::Int::Big(b))) => num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY),
+                (None, Some(crate::heap::Int::Big(b))) => {
+                    num_traits::ToPrimitive::to_f64(&b).unwrap_or(f64::INFINITY)
+                }
                 _ => return Flow::Raise(Exception::badarith()),
             };
             if !v.is_finite() {
@@ -1229,6 +1235,23 @@ fn step(
             fregs[usize::from(*dst)] = r;
             Flow::Next
         }
+        Instr::BsCreate { .. }
+        | Instr::BsStartMatch { .. }
+        | Instr::BsGetPosition { .. }
+        | Instr::BsSetPosition { .. }
+        | Instr::BsGetTail { .. }
+        | Instr::BsGet { .. }
+        | Instr::BsSkip { .. }
+        | Instr::BsTestTail { .. }
+        | Instr::BsTestUnit { .. }
+        | Instr::BsMatchString { .. }
+        | Instr::BsGetUtf { .. }
+        | Instr::BsInit { .. }
+        | Instr::BsPut { .. }
+        | Instr::BsAdd { .. }
+        | Instr::BsUtfSize { .. }
+        | Instr::BsAppend { .. }
+        | Instr::BsInitWritable => super::bitsyntax::step(vm, proc, x, instr),
         Instr::Unsupported(op) => Flow::Stop(Yield::Faulted(Fault(format!(
             "instruction `{}` is not supported yet (in {})",
             op.name(),

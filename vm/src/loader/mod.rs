@@ -52,6 +52,10 @@ pub fn load(
         Some(chunk) => lines::items(chunk.data).map_err(LoadError::Table)?,
         None => Vec::new(),
     };
+    let strings = beam
+        .chunk(b"StrT")
+        .map(|c| c.data.to_vec())
+        .unwrap_or_default();
     let code_chunk = beam.require(b"Code")?;
     let generic = code::decode(code_chunk.data)?;
     let translated = translate::translate(
@@ -62,6 +66,7 @@ pub fn load(
             imports: &imports,
             atom_names: &*atoms,
             line_items: &line_items,
+            strings: &strings,
             arena: std::cell::RefCell::new(lits),
         },
     )?;

@@ -4,7 +4,9 @@
 
 use super::error::LoadError;
 use crate::bif;
-use crate::module::{Compare, Dst, FDst, FOp, FSrc, Instr, Label, Mfa, Src, TypeTest, NO_LABEL};
+use crate::module::{
+    BsSize, BsType, Compare, Dst, FDst, FOp, FSrc, Instr, Label, Mfa, Src, TypeTest, NO_LABEL,
+};
 use crate::term::Term;
 use avm_format::beam::code::Instruction;
 use avm_format::beam::Opcode;
@@ -23,6 +25,8 @@ pub struct Tables<'a> {
     pub atom_names: &'a crate::atom::AtomTable,
     /// Line table: item index → line number.
     pub line_items: &'a [u32],
+    /// The string table (`StrT`).
+    pub strings: &'a [u8],
     /// The literal arena, for big integer and float operands.
     pub arena: std::cell::RefCell<&'a mut crate::heap::Heap>,
 }
@@ -556,13 +560,25 @@ impl Translator<'_, '_> {
                 }
             }
             O::fmove => match (self.arg(a, 0)?, self.arg(a, 1)?) {
-                (Operand::FloatReg(r), Operand::FloatReg(d)) => Instr::FMove { src: FSrc::Fr(self.freg(*r)?), dst: FDst::Fr(self.freg(*d)?) },
-                (Operand::FloatReg(r), d) => Instr::FMove { src: FSrc::Fr(self.freg(*r)?), dst: FDst::Reg(self.dst_of(d)?) },
-                (s, Operand::FloatReg(d)) => Instr::FMove { src: FSrc::Src(self.src_of(s)?), dst: FDst::Fr(self.freg(*d)?) },
+                (Operand::FloatReg(r), Operand::FloatReg(d)) => Instr::FMove {
+                    src: FSrc::Fr(self.freg(*r)?),
+                    dst: FDst::Fr(self.freg(*d)?),
+                },
+                (Operand::FloatReg(r), d) => Instr::FMove {
+                    src: FSrc::Fr(self.freg(*r)?),
+                    dst: FDst::Reg(self.dst_of(d)?),
+                },
+                (s, Operand::FloatReg(d)) => Instr::FMove {
+                    src: FSrc::Src(self.src_of(s)?),
+                    dst: FDst::Fr(self.freg(*d)?),
+                },
                 _ => return Err(self.error("fmove without a float register")),
             },
             O::fconv => match self.arg(a, 1)? {
-                Operand::FloatReg(d) => Instr::FConv { src: self.src(a, 0)?, dst: self.freg(*d)? },
+                Operand::FloatReg(d) => Instr::FConv {
+                    src: self.src(a, 0)?,
+                    dst: self.freg(*d)?,
+                },
                 _ => return Err(self.error("fconv into a non-float register")),
             },
             O::fadd | O::fsub | O::fmul | O::fdiv => {
@@ -572,10 +588,201 @@ impl Translator<'_, '_> {
                     O::fmul => FOp::Mul,
                     _ => FOp::Div,
                 };
-                Instr::FArith { op, a: self.fr(a, 1)?, b: self.fr(a, 2)?, dst: self.fr(a, 3)? }
+                Instr::FArith {
+                    op,
+                    a: self.fr(a, 1)?,
+                    b: self.fr(a, 2)?,
+                    dst: self.fr(a, 3)?,
+                }
             }
-            O::fnegate => Instr::FArith { op: FOp::Neg, a: self.fr(a, 1)?, b: self.fr(a, 1)?, dst: self.fr(a, 2)? },
+            O::fnegate => Instr::FArith {
+                op: FOp::Neg,
+                a: self.fr(a, 1)?,
+                b: self.fr(a, 1)?,
+                dst: self.fr(a, 2)?,
+            },
             O::fclearerror | O::fcheckerror => Instr::Nop,
+            O::bs_create_bin => {
+                let items = self.list(a, 5)?;
+                let segments = items
+                    .chunks(6)
+                    .map(|seg| self.segment(seg))
+                    .collect::<Result<_, _>>()?;
+                Instr::BsCreate {
+                    fail: self.label(a, 0)?,
+                    dst: self.dst(a, 4)?,
+                    segments,
+                }
+            }
+            O::bs_start_match3 => Instr::BsStartMatch {
+                fail: self.label(a, 0)?,
+                src: self.src(a, 1)?,
+                dst: self.dst(a, 3)?,
+            },
+            O::bs_start_match4 => {
+                let fail = match self.arg(a, 0)? {
+                    Operand::Label(_) => self.label(a, 0)?,
+                    _ => NO_LABEL,
+                };
+                Instr::BsStartMatch {
+                    fail,
+                    src: self.src(a, 2)?,
+                    dst: self.dst(a, 3)?,
+                }
+            }
+            O::bs_get_position => Instr::BsGetPosition {
+                ctx: self.src(a, 0)?,
+                dst: self.dst(a, 1)?,
+            },
+            O::bs_set_position => Instr::BsSetPosition {
+                ctx: self.src(a, 0)?,
+                pos: self.src(a, 1)?,
+            },
+            O::bs_get_tail => Instr::BsGetTail {
+                ctx: self.src(a, 0)?,
+                dst: self.dst(a, 1)?,
+            },
+            O::bs_get_integer2 | O::bs_get_float2 | O::bs_get_binary2 => Instr::BsGet {
+                kind: match g.opcode {
+                    O::bs_get_integer2 => BsType::Integer,
+                    O::bs_get_float2 => BsType::Float,
+                    _ => BsType::Binary,
+                },
+                fail: self.label(a, 0)?,
+                ctx: self.src(a, 1)?,
+                size: self.bs_size(self.arg(a, 3)?)?,
+                unit: self.small(a, 4)?,
+                flags: self.small::<u64>(a, 5)? as u8,
+                dst: self.dst(a, 6)?,
+            },
+            O::bs_skip_bits2 => Instr::BsSkip {
+                fail: self.label(a, 0)?,
+                ctx: self.src(a, 1)?,
+                size: self.bs_size(self.arg(a, 2)?)?,
+                unit: self.small(a, 3)?,
+            },
+            O::bs_test_tail2 => Instr::BsTestTail {
+                fail: self.label(a, 0)?,
+                ctx: self.src(a, 1)?,
+                bits: self.small(a, 2)?,
+            },
+            O::bs_test_unit => Instr::BsTestUnit {
+                fail: self.label(a, 0)?,
+                ctx: self.src(a, 1)?,
+                unit: self.small(a, 2)?,
+            },
+            O::bs_match_string => {
+                let bits: u32 = self.small(a, 2)?;
+                let offset: usize = self.small(a, 3)?;
+                Instr::BsMatchString {
+                    fail: self.label(a, 0)?,
+                    ctx: self.src(a, 1)?,
+                    bits,
+                    bytes: self.string(offset, (bits as usize).div_ceil(8))?,
+                }
+            }
+            O::bs_get_utf8
+            | O::bs_get_utf16
+            | O::bs_get_utf32
+            | O::bs_skip_utf8
+            | O::bs_skip_utf16
+            | O::bs_skip_utf32 => {
+                let width = match g.opcode {
+                    O::bs_get_utf8 | O::bs_skip_utf8 => 8,
+                    O::bs_get_utf16 | O::bs_skip_utf16 => 16,
+                    _ => 32,
+                };
+                let skip = matches!(
+                    g.opcode,
+                    O::bs_skip_utf8 | O::bs_skip_utf16 | O::bs_skip_utf32
+                );
+                Instr::BsGetUtf {
+                    fail: self.label(a, 0)?,
+                    ctx: self.src(a, 1)?,
+                    width,
+                    flags: self.small::<u64>(a, 3)? as u8,
+                    dst: if skip { None } else { Some(self.dst(a, 4)?) },
+                }
+            }
+            O::bs_init2 | O::bs_init_bits => Instr::BsInit {
+                fail: self.label(a, 0)?,
+                size: self.src(a, 1)?,
+                unit: if g.opcode == O::bs_init2 { 8 } else { 1 },
+                dst: self.dst(a, 5)?,
+            },
+            O::bs_put_integer | O::bs_put_binary | O::bs_put_float => Instr::BsPut {
+                fail: self.label(a, 0)?,
+                segment: crate::module::BsSegment {
+                    kind: match g.opcode {
+                        O::bs_put_integer => BsType::Integer,
+                        O::bs_put_float => BsType::Float,
+                        _ => BsType::Binary,
+                    },
+                    size: self.bs_size(self.arg(a, 1)?)?,
+                    unit: self.small(a, 2)?,
+                    flags: self.small::<u64>(a, 3)? as u8,
+                    src: self.src(a, 4)?,
+                    string: Box::new([]),
+                },
+            },
+            O::bs_put_string => {
+                let len: usize = self.small(a, 0)?;
+                let offset: usize = self.small(a, 1)?;
+                Instr::BsPut {
+                    fail: NO_LABEL,
+                    segment: crate::module::BsSegment {
+                        kind: BsType::String,
+                        size: BsSize::Default,
+                        unit: 8,
+                        flags: 0,
+                        src: Src::Term(Term::NIL),
+                        string: self.string(offset, len)?,
+                    },
+                }
+            }
+            O::bs_put_utf8 | O::bs_put_utf16 | O::bs_put_utf32 => Instr::BsPut {
+                fail: self.label(a, 0)?,
+                segment: crate::module::BsSegment {
+                    kind: match g.opcode {
+                        O::bs_put_utf8 => BsType::Utf8,
+                        O::bs_put_utf16 => BsType::Utf16,
+                        _ => BsType::Utf32,
+                    },
+                    size: BsSize::Default,
+                    unit: 1,
+                    flags: self.small::<u64>(a, 1)? as u8,
+                    src: self.src(a, 2)?,
+                    string: Box::new([]),
+                },
+            },
+            O::bs_add => Instr::BsAdd {
+                fail: self.label(a, 0)?,
+                a: self.src(a, 1)?,
+                b: self.src(a, 2)?,
+                unit: self.small(a, 3)?,
+                dst: self.dst(a, 4)?,
+            },
+            O::bs_utf8_size | O::bs_utf16_size => Instr::BsUtfSize {
+                fail: self.label(a, 0)?,
+                src: self.src(a, 1)?,
+                width: if g.opcode == O::bs_utf8_size { 8 } else { 16 },
+                dst: self.dst(a, 2)?,
+            },
+            O::bs_append => Instr::BsAppend {
+                fail: self.label(a, 0)?,
+                size: self.src(a, 1)?,
+                unit: self.small(a, 4)?,
+                bin: self.src(a, 5)?,
+                dst: self.dst(a, 7)?,
+            },
+            O::bs_private_append => Instr::BsAppend {
+                fail: self.label(a, 0)?,
+                size: self.src(a, 1)?,
+                unit: self.small(a, 2)?,
+                bin: self.src(a, 3)?,
+                dst: self.dst(a, 5)?,
+            },
+            O::bs_init_writable => Instr::BsInitWritable,
             O::recv_marker_reserve => Instr::Move {
                 src: Src::Term(Term::NIL),
                 dst: self.dst(a, 0)?,
@@ -591,8 +798,108 @@ impl Translator<'_, '_> {
         })
     }
 
+    fn string(&self, offset: usize, len: usize) -> Result<Box<[u8]>, LoadError> {
+        self.tables
+            .strings
+            .get(offset..offset + len)
+            .map(Box::from)
+            .ok_or_else(|| self.error("string outside the string table"))
+    }
+
+    fn bs_size(&self, op: &Operand) -> Result<BsSize, LoadError> {
+        match op {
+            Operand::Atom(i) => {
+                let t = self.atom(*i)?;
+                match self.tables.atom_names.name(t.as_atom().unwrap_or(0)) {
+                    "all" => Ok(BsSize::All),
+                    _ => Ok(BsSize::Default),
+                }
+            }
+            other => Ok(BsSize::Src(self.src_of(other)?)),
+        }
+    }
+
+    /// One `bs_create_bin` segment: type, segment number, unit, flags, value, size.
+    fn segment(&self, seg: &[Operand]) -> Result<crate::module::BsSegment, LoadError> {
+        let [kind, _seg, unit, flags, src, size] = seg else {
+            return Err(self.error("bs_create_bin segment list is not a multiple of 6"));
+        };
+        let names = self.tables.atom_names;
+        let kind_name = match kind {
+            Operand::Atom(i) => names.name(self.atom(*i)?.as_atom().unwrap_or(0)).to_owned(),
+            _ => return Err(self.error("segment type is not an atom")),
+        };
+        let unit = match unit {
+            Operand::Unsigned(u) => *u as u32,
+            _ => 1,
+        };
+        let flags = self.segment_flags(flags)?;
+        let (kind, string) = match kind_name.as_str() {
+            "integer" => (BsType::Integer, Box::default()),
+            "float" => (BsType::Float, Box::default()),
+            "binary" => (BsType::Binary, Box::default()),
+            "utf8" => (BsType::Utf8, Box::default()),
+            "utf16" => (BsType::Utf16, Box::default()),
+            "utf32" => (BsType::Utf32, Box::default()),
+            "append" | "private_append" => (BsType::Append, Box::default()),
+            "string" => {
+                let (Operand::Unsigned(offset), len) = (src, size) else {
+                    return Err(self.error("malformed string segment"));
+                };
+                let len = match len {
+                    Operand::Integer(n) => *n as usize,
+                    Operand::Unsigned(n) => *n as usize,
+                    _ => return Err(self.error("malformed string segment")),
+                };
+                (BsType::String, self.string(*offset as usize, len)?)
+            }
+            other => return Err(self.error(format!("unknown segment type {other}"))),
+        };
+        let src = if kind == BsType::String {
+            Src::Term(Term::NIL)
+        } else {
+            self.src_of(src)?
+        };
+        Ok(crate::module::BsSegment {
+            kind,
+            unit,
+            flags,
+            src,
+            size: self.bs_size(size)?,
+            string,
+        })
+    }
+
+    /// Segment flags in `bs_create_bin`: `nil` or a literal list of atoms.
+    fn segment_flags(&self, op: &Operand) -> Result<u8, LoadError> {
+        let term = match op {
+            Operand::Nil => return Ok(0),
+            Operand::Unsigned(u) => return Ok(*u as u8),
+            other => self.term(other)?,
+        };
+        let arena = self.tables.arena.borrow();
+        let empty = crate::heap::Heap::default();
+        let mem = crate::heap::Mem::new(&empty, &arena);
+        let items = mem
+            .list_elements(term)
+            .ok_or_else(|| self.error("segment flags are not a list"))?;
+        let mut flags = 0;
+        for item in items {
+            match item.as_atom().map(|a| self.tables.atom_names.name(a)) {
+                Some("little") => flags |= crate::interp::bits::LITTLE,
+                Some("signed") => flags |= crate::interp::bits::SIGNED,
+                Some("native") => flags |= crate::interp::bits::NATIVE,
+                _ => {}
+            }
+        }
+        Ok(flags)
+    }
+
     fn freg(&self, r: u32) -> Result<u16, LoadError> {
-        u16::try_from(r).ok().filter(|r| usize::from(*r) < crate::interp::F_REGS).ok_or_else(|| self.error("float register out of range"))
+        u16::try_from(r)
+            .ok()
+            .filter(|r| usize::from(*r) < crate::interp::F_REGS)
+            .ok_or_else(|| self.error("float register out of range"))
     }
 
     fn fr(&self, args: &[Operand], i: usize) -> Result<u16, LoadError> {

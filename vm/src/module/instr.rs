@@ -119,6 +119,55 @@ pub enum FDst {
     Reg(Dst),
 }
 
+/// What a bit-syntax segment holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BsType {
+    /// An integer.
+    Integer,
+    /// A float.
+    Float,
+    /// A binary or bitstring.
+    Binary,
+    /// A UTF-8 code point.
+    Utf8,
+    /// A UTF-16 code point.
+    Utf16,
+    /// A UTF-32 code point.
+    Utf32,
+    /// Literal bytes from the module's string table.
+    String,
+    /// The binary being appended to (first segment of an append).
+    Append,
+}
+
+/// A segment size.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BsSize {
+    /// `all` (the rest of a binary).
+    All,
+    /// No size (UTF segments; floats default to 64).
+    Default,
+    /// A literal or a register, multiplied by the unit.
+    Src(Src),
+}
+
+/// One segment of a binary construction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BsSegment {
+    /// What it holds.
+    pub kind: BsType,
+    /// Unit (bits per size step).
+    pub unit: u32,
+    /// Flags (`bits::LITTLE`, `bits::SIGNED`, `bits::NATIVE`).
+    pub flags: u8,
+    /// The value.
+    pub src: Src,
+    /// The size.
+    pub size: BsSize,
+    /// The bytes of a `String` segment.
+    pub string: Box<[u8]>,
+}
+
 /// A native function: a BIF or a NIF-like builtin.
 pub type NativeFn =
     fn(&mut crate::interp::Context<'_>, &[Term]) -> Result<Term, crate::interp::Exception>;
@@ -318,6 +367,90 @@ pub enum Instr {
     FConv { src: Src, dst: u16 },
     /// Float arithmetic on float registers (`badarith` on a non-finite result).
     FArith { op: FOp, a: u16, b: u16, dst: u16 },
+    /// Build a binary from segments (OTP 25 `bs_create_bin`).
+    BsCreate {
+        fail: Label,
+        dst: Dst,
+        segments: Box<[BsSegment]>,
+    },
+    /// Start matching a binary: a match context in `dst`, or jump to `fail`.
+    BsStartMatch { fail: Label, src: Src, dst: Dst },
+    /// The match position.
+    BsGetPosition { ctx: Src, dst: Dst },
+    /// Set the match position.
+    BsSetPosition { ctx: Src, pos: Src },
+    /// The rest of the binary from the match position.
+    BsGetTail { ctx: Src, dst: Dst },
+    /// Match an integer, float or binary segment.
+    BsGet {
+        kind: BsType,
+        fail: Label,
+        ctx: Src,
+        size: BsSize,
+        unit: u32,
+        flags: u8,
+        dst: Dst,
+    },
+    /// Skip bits.
+    BsSkip {
+        fail: Label,
+        ctx: Src,
+        size: BsSize,
+        unit: u32,
+    },
+    /// Test that exactly `bits` bits are left.
+    BsTestTail { fail: Label, ctx: Src, bits: u32 },
+    /// Test that the bits left are a multiple of `unit`.
+    BsTestUnit { fail: Label, ctx: Src, unit: u32 },
+    /// Match literal bits.
+    BsMatchString {
+        fail: Label,
+        ctx: Src,
+        bits: u32,
+        bytes: Box<[u8]>,
+    },
+    /// Match (or skip, without `dst`) a UTF-8/16/32 code point.
+    BsGetUtf {
+        fail: Label,
+        ctx: Src,
+        width: u8,
+        flags: u8,
+        dst: Option<Dst>,
+    },
+    /// Start building a binary of a known size (OTP 24 `bs_init2`/`bs_init_bits`).
+    BsInit {
+        fail: Label,
+        size: Src,
+        unit: u32,
+        dst: Dst,
+    },
+    /// Write a segment into the binary being built.
+    BsPut { fail: Label, segment: BsSegment },
+    /// `a + b * unit`, for computing sizes.
+    BsAdd {
+        fail: Label,
+        a: Src,
+        b: Src,
+        unit: u32,
+        dst: Dst,
+    },
+    /// The bytes a code point takes in UTF-8 (8) or UTF-16 (16).
+    BsUtfSize {
+        fail: Label,
+        src: Src,
+        width: u8,
+        dst: Dst,
+    },
+    /// Start appending `size * unit` bits to `bin`; the result goes to `dst`.
+    BsAppend {
+        fail: Label,
+        size: Src,
+        unit: u32,
+        bin: Src,
+        dst: Dst,
+    },
+    /// x(0) = an empty binary to append to.
+    BsInitWritable,
     /// Does nothing (receive markers, `nif_start`, `executable_line`, …).
     Nop,
     /// An instruction this VM does not run yet: executing it faults the process.

@@ -2,7 +2,10 @@
 
 mod instr;
 
-pub use instr::{Compare, Dst, FDst, FOp, FSrc, Instr, Label, NativeFn, Src, TypeTest, NO_LABEL};
+pub use instr::{
+    BsSegment, BsSize, BsType, Compare, Dst, FDst, FOp, FSrc, Instr, Label, NativeFn, Src,
+    TypeTest, NO_LABEL,
+};
 
 use std::collections::HashMap;
 

@@ -72,6 +72,10 @@ pub struct Process {
     pub exit_reason: Term,
     /// The function it was spawned with, for crash reports.
     pub initial_call: (u32, u32, u8),
+    /// The binary being built by `bs_init`/`bs_append` and `bs_put_*` (a GC root).
+    pub bs_target: [Term; 1],
+    /// The bit position the next `bs_put_*` writes at.
+    pub bs_pos: usize,
 }
 
 impl Process {
@@ -105,6 +109,8 @@ impl Process {
             group_leader: Term::NIL,
             exit_reason: Term::NONE,
             initial_call,
+            bs_target: [Term::NIL],
+            bs_pos: 0,
         }
     }
 
