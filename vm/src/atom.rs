@@ -71,6 +71,7 @@ predefined! {
     put_chars = "put_chars",
     value = "value",
     spawn = "spawn",
+    module = "module",
 }
 
 /// Interns atom texts.

@@ -70,6 +70,11 @@ pub struct Vm {
     pub current: u32,
     /// Print every executed instruction to stderr (`ATOMVM_TRACE=1`).
     pub trace: bool,
+    /// Messages sent to the running process by other processes' exits (from a
+    /// native function): each in its own heap, moved into its mailbox after the call.
+    pub to_current: Vec<(Heap, Term)>,
+    /// `persistent_term` entries, key and value copied into the literal arena.
+    pub persistent: Vec<(Term, Term)>,
 }
 
 impl Vm {
@@ -93,6 +98,8 @@ impl Vm {
             out: std::io::BufWriter::new(std::io::stdout()),
             current: 0,
             trace: std::env::var_os("ATOMVM_TRACE").is_some(),
+            to_current: Vec::new(),
+            persistent: Vec::new(),
         }
     }
 
@@ -168,6 +175,12 @@ impl Vm {
     /// Delivers `message` (living in heap `src`) to `pid`; false if there is no such
     /// process.
     pub fn deliver(&mut self, pid: u32, message: Term, src: &Heap) -> bool {
+        if pid == self.current && matches!(self.procs.get(pid as usize), Some(None)) {
+            let mut heap = Heap::default();
+            let copy = copy_term(src, message, &mut heap);
+            self.to_current.push((heap, copy));
+            return true;
+        }
         let Some(Some(target)) = self.procs.get_mut(pid as usize) else {
             return false;
         };
@@ -181,6 +194,14 @@ impl Vm {
             self.run_queue.push_back(pid);
         }
         true
+    }
+
+    /// Moves messages queued for the running process into its mailbox.
+    pub fn drain_to_current(&mut self, proc: &mut Process) {
+        for (heap, message) in self.to_current.drain(..) {
+            let copy = copy_term(&heap, message, &mut proc.heap);
+            proc.mailbox.push(copy);
+        }
     }
 
     /// Resolves a destination (pid or registered name) to a pid.

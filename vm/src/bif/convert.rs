@@ -48,7 +48,7 @@ pub fn atom_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     Ok(ctx.heap().binary(name.as_bytes()))
 }
 
-/// `binary_to_atom/2`.
+/// `binary_to_atom/1,2`, `binary_to_existing_atom/1,2`.
 pub fn binary_to_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let bytes = ctx
         .mem()
@@ -90,21 +90,6 @@ pub fn integer_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, E
     let (v, radix) = int_and_radix(ctx, args)?;
     let text = radix_text(&v, radix);
     Ok(ctx.heap().binary(text.as_bytes()))
-}
-
-/// `list_to_integer/1`.
-pub fn list_to_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let text = list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
-    let digits = text.strip_prefix('+').unwrap_or(&text);
-    check(
-        !digits.is_empty()
-            && digits
-                .trim_start_matches('-')
-                .chars()
-                .all(|c| c.is_ascii_digit()),
-    )?;
-    let v: BigInt = digits.parse().map_err(|_| Exception::badarg())?;
-    Ok(ctx.heap().bigint(&v))
 }
 
 /// `binary_to_list/1`.
@@ -250,5 +235,107 @@ pub fn characters_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, 
         .chars()
         .filter_map(|c| Term::small(i64::from(u32::from(c))))
         .collect();
+    Ok(ctx.heap().list(&items))
+}
+
+/// `binary_to_integer/1,2`.
+pub fn binary_to_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let bytes = ctx
+        .mem()
+        .bitstr(arg(args, 0))
+        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .ok_or_else(Exception::badarg)?;
+    let text = String::from_utf8(bytes).map_err(|_| Exception::badarg())?;
+    parse_int(ctx, &text, args.get(1).copied())
+}
+
+fn parse_int(ctx: &mut Context<'_>, text: &str, radix: Option<Term>) -> Result<Term, Exception> {
+    let radix = match radix {
+        Some(r) => r
+            .as_small()
+            .filter(|r| (2..=36).contains(r))
+            .ok_or_else(Exception::badarg)? as u32,
+        None => 10,
+    };
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(d) => (true, d),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    check(!digits.is_empty() && digits.chars().all(|c| c.is_digit(radix)))?;
+    let v = BigInt::parse_bytes(digits.as_bytes(), radix).ok_or_else(Exception::badarg)?;
+    Ok(ctx.heap().bigint(&if negative { -v } else { v }))
+}
+
+/// `list_to_integer/1,2`.
+pub fn list_to_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let text = list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    parse_int(ctx, &text, args.get(1).copied())
+}
+
+/// `binary_part/2,3`, `binary:part/2,3` (negative lengths count backwards).
+pub fn binary_part(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let bin = arg(args, 0);
+    let (start, len) = if args.len() == 2 {
+        match ctx.mem().tuple(arg(args, 1)) {
+            Some([s, l]) => (*s, *l),
+            _ => return Err(Exception::badarg()),
+        }
+    } else {
+        (arg(args, 1), arg(args, 2))
+    };
+    let (Some(start), Some(len)) = (start.as_small(), len.as_small()) else {
+        return Err(Exception::badarg());
+    };
+    let size = ctx
+        .mem()
+        .bitstr(bin)
+        .filter(|b| b.bits % 8 == 0)
+        .ok_or_else(Exception::badarg)?
+        .bits as i64
+        / 8;
+    let (from, to) = if len >= 0 {
+        (start, start + len)
+    } else {
+        (start + len, start)
+    };
+    check(from >= 0 && to <= size)?;
+    let bytes = {
+        let mem = ctx.mem();
+        let b = mem.bitstr(bin).ok_or_else(Exception::badarg)?;
+        b.to_bytes()[from as usize..to as usize].to_vec()
+    };
+    Ok(ctx.heap().binary(&bytes))
+}
+
+/// `split_binary/2`.
+pub fn split_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let at = arg(args, 1).as_small().ok_or_else(Exception::badarg)?;
+    let bytes = ctx
+        .mem()
+        .bitstr(arg(args, 0))
+        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .ok_or_else(Exception::badarg)?;
+    check(at >= 0 && at as usize <= bytes.len())?;
+    let (a, b) = bytes.split_at(at as usize);
+    let parts = [ctx.heap().binary(a), ctx.heap().binary(b)];
+    Ok(ctx.heap().tuple(&parts))
+}
+
+/// `bitstring_to_list/1`: bytes, then a final bitstring if bits remain.
+pub fn bitstring_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (bytes, bits) = {
+        let mem = ctx.mem();
+        let b = mem.bitstr(arg(args, 0)).ok_or_else(Exception::badarg)?;
+        (b.to_bytes(), b.bits)
+    };
+    let whole = bits / 8;
+    let mut items: Vec<Term> = bytes[..whole]
+        .iter()
+        .filter_map(|b| Term::small(i64::from(*b)))
+        .collect();
+    if bits % 8 != 0 {
+        let rest = ctx.heap().bitstring(&bytes[whole..], bits % 8);
+        items.push(rest);
+    }
     Ok(ctx.heap().list(&items))
 }

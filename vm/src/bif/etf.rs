@@ -15,8 +15,9 @@
 //!   free variables and the calling process as creator, but an all-zero `Uniq` (the
 //!   VM does not keep the module's MD5). It decodes back here when the module is
 //!   loadable and has that fun with that many free variables; otherwise `badarg`.
-//! * maps are encoded in key order, as BEAM does for maps of up to 32 keys; BEAM
-//!   writes larger maps in its internal hash order.
+//! * maps are encoded in BEAM's map key order (term order, but every integer before
+//!   every float), as BEAM writes maps of up to 32 keys; BEAM writes larger maps in
+//!   its internal hash order, so their bytes differ (they decode to the same map).
 //! * compressed terms are valid zlib (any BEAM reads them) but not the same bytes as
 //!   BEAM's zlib writes, and at the margin the choice to compress can differ.
 //! * `{minor_version, 0}` writes floats as `FLOAT_EXT`, except in a closure's free
@@ -105,9 +106,27 @@ pub fn term_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     Ok(ctx.heap().binary(&bytes))
 }
 
-/// `external_size/1,2`: the size of the uncompressed encoding.
+/// `external_size/1,2`: the size of the encoding. Like OTP 25, `external_size/2`
+/// takes only `{minor_version, 0 | 1}`.
 pub fn external_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let options = encode_options(ctx, args.get(1))?;
+    let mut options = Options { minor: 1, level: 0 };
+    if let Some(&opts) = args.get(1) {
+        let items = ctx
+            .mem()
+            .list_elements(opts)
+            .ok_or_else(Exception::badarg)?;
+        for item in items {
+            match ctx.mem().tuple(item) {
+                Some([key, value]) if atom_name(ctx, *key) == Some("minor_version") => {
+                    match value.as_small() {
+                        Some(v @ (0 | 1)) => options.minor = v as u8,
+                        _ => return Err(Exception::badarg()),
+                    }
+                }
+                _ => return Err(Exception::badarg()),
+            }
+        }
+    }
     let n = encode_term(ctx, arg(args, 0), options)?.len();
     Ok(ctx.heap().int(i64::try_from(n).unwrap_or(i64::MAX)))
 }
@@ -495,6 +514,9 @@ fn build_ext(values: &mut Vec<Ext>, pending: Pending) -> Option<Ext> {
             while let (Some(k), Some(v)) = (it.next(), it.next()) {
                 pairs.push((k, v));
             }
+            // BEAM writes a (flat) map's pairs in its key order, where every integer
+            // comes before every float.
+            pairs.sort_by(|a, b| key_order(&a.0, &b.0));
             Ext::Map(pairs)
         }
         Pending::Fun {
@@ -521,6 +543,207 @@ fn build_ext(values: &mut Vec<Ext>, pending: Pending) -> Option<Ext> {
             free_vars: take(values, free)?,
         },
     })
+}
+
+/// A term, or the rest of a list from some element on, being compared.
+#[derive(Clone, Copy)]
+enum Key<'a> {
+    Term(&'a Ext),
+    Rest(&'a [Ext], &'a Ext),
+}
+
+impl<'a> Key<'a> {
+    /// A list as its rest from the first element; a rest with no element left as
+    /// its tail.
+    fn normal(self) -> Key<'a> {
+        let mut k = self;
+        loop {
+            k = match k {
+                Key::Rest([], tail) => Key::Term(tail),
+                Key::Term(Ext::List { elements, tail }) if !elements.is_empty() => {
+                    return Key::Rest(elements, tail);
+                }
+                Key::Term(Ext::List { tail, .. }) => Key::Term(tail),
+                other => return other,
+            };
+        }
+    }
+}
+
+/// Rank of a term's type: `number < atom < reference < fun < port < pid < tuple <
+/// map < [] < list < bitstring`.
+fn key_rank(k: Key<'_>) -> u8 {
+    match k {
+        Key::Rest(..) => 9,
+        Key::Term(t) => match t {
+            Ext::Integer(_) | Ext::BigInt { .. } | Ext::Float(_) => 0,
+            Ext::Atom(_) => 1,
+            Ext::Reference { .. } => 2,
+            Ext::Fun { .. } | Ext::ExportFun { .. } => 3,
+            Ext::Port { .. } => 4,
+            Ext::Pid { .. } => 5,
+            Ext::Tuple(_) => 6,
+            Ext::Map(_) => 7,
+            Ext::Nil => 8,
+            Ext::List { .. } => 9,
+            Ext::Binary(_) | Ext::BitBinary { .. } => 10,
+        },
+    }
+}
+
+fn ext_int(t: &Ext) -> Option<BigInt> {
+    match t {
+        Ext::Integer(i) => Some(BigInt::from(*i)),
+        Ext::BigInt {
+            negative,
+            magnitude_le,
+        } => {
+            let sign = if *negative { Sign::Minus } else { Sign::Plus };
+            Some(BigInt::from_bytes_le(sign, magnitude_le))
+        }
+        _ => None,
+    }
+}
+
+/// A bitstring's bytes and length in bits.
+fn ext_bits(t: &Ext) -> (&[u8], usize) {
+    match t {
+        Ext::Binary(b) => (b, b.len() * 8),
+        Ext::BitBinary { bytes, bits } => (
+            bytes,
+            bytes.len().saturating_sub(1) * 8 + usize::from(*bits),
+        ),
+        _ => (&[], 0),
+    }
+}
+
+/// BEAM's order of map keys (`CMP_TERM`): the term order, except that numbers of
+/// different types are never equal and every integer comes before every float.
+/// Pids, ports, references and funs (rare keys) are ordered by their fields.
+fn key_order(a: &Ext, b: &Ext) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let mut work = vec![(Key::Term(a), Key::Term(b))];
+    while let Some((a, b)) = work.pop() {
+        let (a, b) = (a.normal(), b.normal());
+        let (ra, rb) = (key_rank(a), key_rank(b));
+        if ra != rb {
+            return ra.cmp(&rb);
+        }
+        let order = match (a, b) {
+            (Key::Rest(ea, ta), Key::Rest(eb, tb)) => {
+                if let (Some((ha, ra)), Some((hb, rb))) = (ea.split_first(), eb.split_first()) {
+                    work.push((Key::Rest(ra, ta), Key::Rest(rb, tb)));
+                    work.push((Key::Term(ha), Key::Term(hb)));
+                }
+                Ordering::Equal
+            }
+            (Key::Term(a), Key::Term(b)) => match (a, b) {
+                (Ext::Float(x), Ext::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+                (Ext::Float(_), _) => Ordering::Greater,
+                (_, Ext::Float(_)) => Ordering::Less,
+                (Ext::Atom(x), Ext::Atom(y)) => x.cmp(y),
+                (Ext::Tuple(x), Ext::Tuple(y)) => {
+                    if x.len() != y.len() {
+                        x.len().cmp(&y.len())
+                    } else {
+                        for (p, q) in x.iter().zip(y).rev() {
+                            work.push((Key::Term(p), Key::Term(q)));
+                        }
+                        Ordering::Equal
+                    }
+                }
+                (Ext::Map(x), Ext::Map(y)) => {
+                    if x.len() != y.len() {
+                        x.len().cmp(&y.len())
+                    } else {
+                        for ((_, p), (_, q)) in x.iter().zip(y).rev() {
+                            work.push((Key::Term(p), Key::Term(q)));
+                        }
+                        for ((p, _), (q, _)) in x.iter().zip(y).rev() {
+                            work.push((Key::Term(p), Key::Term(q)));
+                        }
+                        Ordering::Equal
+                    }
+                }
+                (Ext::Binary(_) | Ext::BitBinary { .. }, _) => {
+                    let ((xb, xn), (yb, yn)) = (ext_bits(a), ext_bits(b));
+                    let bit = |bytes: &[u8], i: usize| {
+                        bytes.get(i / 8).is_some_and(|v| v & (0x80 >> (i % 8)) != 0)
+                    };
+                    (0..xn.min(yn))
+                        .map(|i| bit(xb, i).cmp(&bit(yb, i)))
+                        .find(|o| o.is_ne())
+                        .unwrap_or(xn.cmp(&yn))
+                }
+                (Ext::Pid { id: x, .. }, Ext::Pid { id: y, .. }) => x.cmp(y),
+                (Ext::Port { id: x, .. }, Ext::Port { id: y, .. }) => x.cmp(y),
+                (Ext::Reference { ids: x, .. }, Ext::Reference { ids: y, .. }) => {
+                    x.iter().rev().cmp(y.iter().rev())
+                }
+                (
+                    Ext::ExportFun {
+                        module: m1,
+                        function: f1,
+                        arity: a1,
+                    },
+                    Ext::ExportFun {
+                        module: m2,
+                        function: f2,
+                        arity: a2,
+                    },
+                ) => ext_atom(m1)
+                    .cmp(&ext_atom(m2))
+                    .then(ext_atom(f1).cmp(&ext_atom(f2)))
+                    .then(a1.cmp(a2)),
+                (Ext::ExportFun { .. }, Ext::Fun { .. }) => Ordering::Greater,
+                (Ext::Fun { .. }, Ext::ExportFun { .. }) => Ordering::Less,
+                (
+                    Ext::Fun {
+                        module: m1,
+                        index: i1,
+                        old_uniq: u1,
+                        free_vars: v1,
+                        ..
+                    },
+                    Ext::Fun {
+                        module: m2,
+                        index: i2,
+                        old_uniq: u2,
+                        free_vars: v2,
+                        ..
+                    },
+                ) => {
+                    let order = ext_atom(m1)
+                        .cmp(&ext_atom(m2))
+                        .then(i1.cmp(i2))
+                        .then(u1.cmp(u2))
+                        .then(v1.len().cmp(&v2.len()));
+                    if order.is_eq() {
+                        for (p, q) in v1.iter().zip(v2).rev() {
+                            work.push((Key::Term(p), Key::Term(q)));
+                        }
+                    }
+                    order
+                }
+                _ => match (ext_int(a), ext_int(b)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    _ => Ordering::Equal,
+                },
+            },
+            _ => Ordering::Equal,
+        };
+        if order.is_ne() {
+            return order;
+        }
+    }
+    std::cmp::Ordering::Equal
+}
+
+fn ext_atom(t: &Ext) -> Option<&str> {
+    match t {
+        Ext::Atom(name) => Some(name),
+        _ => None,
+    }
 }
 
 /// A container of [`from_ext`] waiting for its parts, which follow it on the value

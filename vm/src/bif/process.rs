@@ -557,3 +557,279 @@ pub fn nif_error(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
 pub fn true_(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
     Ok(atoms::true_)
 }
+
+/// `erlang:raise/3`: re-raises with a given stack trace; a bad class returns `badarg`.
+pub fn raise(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (class, reason, trace) = (arg(args, 0), arg(args, 1), arg(args, 2));
+    if class != atoms::error && class != atoms::exit && class != atoms::throw {
+        return Ok(atoms::badarg);
+    }
+    let list = if ctx.mem().list_elements(trace).is_some() {
+        trace
+    } else {
+        Term::NIL
+    };
+    let raw = ctx.heap().tuple(&[atoms::raw_trace, class, list]);
+    Err(Exception {
+        class,
+        reason,
+        args: Term::NONE,
+        trace: raw,
+    })
+}
+
+/// `process_info/1,2` for the keys programs use most.
+pub fn process_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
+    if args.len() == 1 {
+        let keys = [
+            "registered_name",
+            "status",
+            "message_queue_len",
+            "links",
+            "dictionary",
+            "trap_exit",
+        ];
+        let mut items = Vec::new();
+        for key in keys {
+            let k = ctx.atom(key);
+            let v = info_item(ctx, pid, k)?;
+            if v != Term::NIL || key != "registered_name" {
+                items.push(v);
+            }
+        }
+        return Ok(ctx.heap().list(&items));
+    }
+    let key = arg(args, 1);
+    if let Some(keys) = ctx.mem().list_elements(key) {
+        let items = keys
+            .iter()
+            .map(|k| info_item(ctx, pid, *k))
+            .collect::<Result<Vec<_>, _>>()?;
+        return Ok(ctx.heap().list(&items));
+    }
+    info_item(ctx, pid, key)
+}
+
+fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term) -> Result<Term, Exception> {
+    let name = key
+        .as_atom()
+        .map(|a| ctx.vm.atoms.name(a).to_owned())
+        .ok_or_else(Exception::badarg)?;
+    if pid != ctx.proc.pid && !matches!(ctx.vm.procs.get(pid as usize), Some(Some(_))) {
+        return Ok(atoms::undefined);
+    }
+    let value = {
+        let (queue, links, trap, dict, registered, memory) = if pid == ctx.proc.pid {
+            let p = &*ctx.proc;
+            (
+                p.mailbox.len(),
+                p.links.iter().copied().collect::<Vec<_>>(),
+                p.trap_exit,
+                p.dict.clone(),
+                p.name,
+                p.memory(),
+            )
+        } else {
+            let Some(Some(p)) = ctx.vm.procs.get(pid as usize) else {
+                return Ok(atoms::undefined);
+            };
+            (
+                p.mailbox.len(),
+                p.links.iter().copied().collect(),
+                p.trap_exit,
+                Vec::new(),
+                p.name,
+                p.memory(),
+            )
+        };
+        match name.as_str() {
+            "message_queue_len" => ctx.heap().int(queue as i64),
+            "links" => {
+                let pids: Vec<Term> = links.iter().map(|p| Term::pid(*p)).collect();
+                ctx.heap().list(&pids)
+            }
+            "trap_exit" => super::boolean(trap),
+            "dictionary" => {
+                let pairs: Vec<Term> = dict.chunks(2).map(|p| ctx.heap().tuple(p)).collect();
+                ctx.heap().list(&pairs)
+            }
+            "registered_name" => match registered {
+                Some(n) => Term::atom(n),
+                None => return Ok(Term::NIL),
+            },
+            "status" => {
+                if pid == ctx.proc.pid {
+                    ctx.atom("running")
+                } else {
+                    ctx.atom("waiting")
+                }
+            }
+            "memory" | "heap_size" | "total_heap_size" | "stack_size" => {
+                ctx.heap().int(memory as i64)
+            }
+            "reductions" => ctx.heap().int(0),
+            "group_leader" => ctx.proc.group_leader,
+            "current_function" => ctx.heap().tuple(&[
+                atoms::erlang,
+                atoms::apply,
+                Term::small(3).unwrap_or(Term::NIL),
+            ]),
+            "messages" => {
+                let msgs = if pid == ctx.proc.pid {
+                    ctx.proc.mailbox.clone()
+                } else {
+                    Vec::new()
+                };
+                ctx.heap().list(&msgs)
+            }
+            _ => return Err(Exception::badarg()),
+        }
+    };
+    Ok(ctx.heap().tuple(&[key, value]))
+}
+
+/// `registered/0`.
+pub fn registered(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let names: Vec<Term> = ctx.vm.registry.keys().map(|n| Term::atom(*n)).collect();
+    Ok(ctx.heap().list(&names))
+}
+
+/// `erlang:read_timer/1`: ms left, or `false`.
+pub fn read_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = match ctx.mem().boxed(arg(args, 0)) {
+        Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
+        _ => return Err(Exception::badarg()),
+    };
+    match ctx.vm.timers.get(&id) {
+        Some((deadline, _)) => {
+            let left = deadline.saturating_sub(ctx.vm.now_ms());
+            Ok(ctx.heap().int(left as i64))
+        }
+        None => Ok(atoms::false_),
+    }
+}
+
+fn spawn_options(ctx: &Context<'_>, opts: Term) -> Result<(bool, bool), Exception> {
+    let items = ctx
+        .mem()
+        .list_elements(opts)
+        .ok_or_else(Exception::badarg)?;
+    let mut link = false;
+    let mut monitor = false;
+    for item in items {
+        match item.as_atom().map(|a| ctx.vm.atoms.name(a)) {
+            Some("link") => link = true,
+            Some("monitor") => monitor = true,
+            _ => {}
+        }
+    }
+    Ok((link, monitor))
+}
+
+/// `spawn_opt/2` (`link` and `monitor`; other options are accepted and ignored).
+pub fn spawn_opt2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (link, monitor) = spawn_options(ctx, arg(args, 1))?;
+    let e = fun_entry(ctx, arg(args, 0))?;
+    start(ctx, e, link, monitor)
+}
+
+/// `spawn_opt/4`.
+pub fn spawn_opt4(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (link, monitor) = spawn_options(ctx, arg(args, 3))?;
+    let e = mfa_entry(ctx, args)?;
+    start(ctx, e, link, monitor)
+}
+
+/// `get_keys/0,1`.
+pub fn get_keys(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let dict = ctx.proc.dict.clone();
+    let keys: Vec<Term> = if let Some(value) = args.first() {
+        let mem = ctx.mem();
+        dict.chunks(2)
+            .filter(|p| {
+                crate::compare::compare(&mem, &ctx.vm.atoms, p[1], *value, true)
+                    == std::cmp::Ordering::Equal
+            })
+            .map(|p| p[0])
+            .collect()
+    } else {
+        dict.chunks(2).map(|p| p[0]).collect()
+    };
+    Ok(ctx.heap().list(&keys))
+}
+
+/// `erase/0`: returns and clears the whole dictionary.
+pub fn erase_all(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let all = get_all(ctx, args)?;
+    ctx.proc.dict.clear();
+    Ok(all)
+}
+
+/// `erlang:module_loaded/1`.
+pub fn module_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    Ok(boolean(ctx.vm.by_name.contains_key(&name)))
+}
+
+/// `code:ensure_loaded/1`: loads the module from the code path.
+pub fn ensure_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    Ok(match ctx.vm.module_index(name) {
+        Some(_) => ctx.heap().tuple(&[atoms::module, arg(args, 0)]),
+        None => {
+            let nofile = ctx.atom("nofile");
+            ctx.heap().tuple(&[atoms::error, nofile])
+        }
+    })
+}
+
+/// `erlang:is_builtin/3`.
+pub fn is_builtin(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (m, f) = (arg(args, 0).as_atom(), arg(args, 1).as_atom());
+    let a = arg(args, 2).as_small().and_then(|a| u8::try_from(a).ok());
+    let (Some(m), Some(f), Some(a)) = (m, f, a) else {
+        return Err(Exception::badarg());
+    };
+    Ok(boolean(
+        super::lookup(ctx.vm.atoms.name(m), ctx.vm.atoms.name(f), a).is_some(),
+    ))
+}
+
+/// `code:ensure_modules_loaded/1`: loads them all from the code path.
+pub fn ensure_modules_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let names = ctx
+        .mem()
+        .list_elements(arg(args, 0))
+        .ok_or_else(Exception::badarg)?;
+    let mut missing = Vec::new();
+    for name in names {
+        let a = name.as_atom().ok_or_else(Exception::badarg)?;
+        if ctx.vm.module_index(a).is_none() {
+            let nofile = ctx.atom("nofile");
+            missing.push(ctx.heap().tuple(&[name, nofile]));
+        }
+    }
+    if missing.is_empty() {
+        return Ok(atoms::ok);
+    }
+    let list = ctx.heap().list(&missing);
+    Ok(ctx.heap().tuple(&[atoms::error, list]))
+}
+
+/// `code:is_loaded/1`.
+pub fn is_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    if ctx.vm.by_name.contains_key(&name) {
+        let loaded = ctx.atom("loaded");
+        let path = ctx.atom("embedded");
+        let _ = loaded;
+        Ok(ctx.heap().tuple(&[ctx_atom_file(), path]))
+    } else {
+        Ok(atoms::false_)
+    }
+}
+
+fn ctx_atom_file() -> Term {
+    atoms::file
+}

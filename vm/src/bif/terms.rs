@@ -265,3 +265,116 @@ pub fn list_to_tuple(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excep
         .ok_or_else(Exception::badarg)?;
     Ok(ctx.heap().tuple(&elements))
 }
+
+/// `make_tuple/3`: with `{Position, Value}` initial values.
+pub fn make_tuple3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let n = arg(args, 0).as_small().ok_or_else(Exception::badarg)?;
+    check((0..=16_777_215).contains(&n))?;
+    let mut elements = vec![arg(args, 1); n as usize];
+    let inits = ctx
+        .mem()
+        .list_elements(arg(args, 2))
+        .ok_or_else(Exception::badarg)?;
+    for init in inits {
+        let [pos, value] = ctx
+            .mem()
+            .tuple(init)
+            .and_then(|t| <[Term; 2]>::try_from(t).ok())
+            .ok_or_else(Exception::badarg)?;
+        let i = index(pos, elements.len())?;
+        elements[i] = value;
+    }
+    Ok(ctx.heap().tuple(&elements))
+}
+
+/// `is_port/1`.
+pub fn is_port(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    Ok(boolean(arg(args, 0).as_port().is_some()))
+}
+
+/// `is_record/2,3`.
+pub fn is_record(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let tag = arg(args, 1);
+    check(tag.as_atom().is_some())?;
+    let size = match args.get(2) {
+        Some(s) => Some(s.as_small().ok_or_else(Exception::badarg)?),
+        None => None,
+    };
+    let mem = ctx.mem();
+    Ok(boolean(mem.tuple(arg(args, 0)).is_some_and(|e| {
+        e.first() == Some(&tag) && size.is_none_or(|s| e.len() as i64 == s)
+    })))
+}
+
+/// `erlang:fun_info/2` for `arity`, `module`, `name`, `type`, `env`.
+pub fn fun_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (f, key) = (arg(args, 0), arg(args, 1));
+    let item = key
+        .as_atom()
+        .map(|a| ctx.vm.atoms.name(a).to_owned())
+        .ok_or_else(Exception::badarg)?;
+    let mem = ctx.mem();
+    let (module, name, arity, env, external) = match mem.boxed(f) {
+        Some((h, [m, n, a])) if h.kind == HeaderKind::Export => {
+            (*m, *n, a.as_small().unwrap_or(0), Vec::new(), true)
+        }
+        Some((h, payload)) if h.kind == HeaderKind::Fun => {
+            let m = payload
+                .first()
+                .and_then(|t| t.as_small())
+                .ok_or_else(Exception::badarg)? as usize;
+            let i = payload
+                .get(1)
+                .and_then(|t| t.as_small())
+                .ok_or_else(Exception::badarg)? as usize;
+            let md = ctx.vm.modules.get(m).ok_or_else(Exception::badarg)?;
+            let lambda = md.lambdas.get(i).ok_or_else(Exception::badarg)?;
+            let free = payload[2..].to_vec();
+            let arity = i64::from(lambda.arity) - free.len() as i64;
+            (
+                Term::atom(md.name),
+                Term::atom(lambda.name),
+                arity,
+                free,
+                false,
+            )
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    let value = match item.as_str() {
+        "arity" => ctx.heap().int(arity),
+        "module" => module,
+        "name" => name,
+        "env" => ctx.heap().list(&env),
+        "type" => ctx.atom(if external { "external" } else { "local" }),
+        _ => crate::atom::atoms::undefined,
+    };
+    Ok(ctx.heap().tuple(&[key, value]))
+}
+
+/// `erlang:make_fun/3`: `fun M:F/A`.
+pub fn make_fun(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (m, f) = (arg(args, 0), arg(args, 1));
+    check(m.as_atom().is_some() && f.as_atom().is_some())?;
+    let a = arg(args, 2)
+        .as_small()
+        .and_then(|a| u8::try_from(a).ok())
+        .ok_or_else(Exception::badarg)?;
+    Ok(ctx.heap().export(m, f, a))
+}
+
+/// `erlang:delete_element/2`.
+pub fn delete_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut elements = tuple(ctx, arg(args, 1))?;
+    let i = index(arg(args, 0), elements.len())?;
+    elements.remove(i);
+    Ok(ctx.heap().tuple(&elements))
+}
+
+/// `erlang:insert_element/3`.
+pub fn insert_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut elements = tuple(ctx, arg(args, 1))?;
+    let i = index(arg(args, 0), elements.len() + 1)?;
+    elements.insert(i, arg(args, 2));
+    Ok(ctx.heap().tuple(&elements))
+}

@@ -327,11 +327,14 @@ fn call_mfa(
         Target::Code(addr) => enter(proc, x, here, addr, mfa.arity, kind, reductions),
         Target::Native(native) => {
             let args: Vec<Term> = x[..usize::from(mfa.arity)].to_vec();
-            let mut ctx = Context { vm, proc };
-            match native(&mut ctx, &args) {
+            let result = native(&mut Context { vm, proc }, &args);
+            if !vm.to_current.is_empty() {
+                vm.drain_to_current(proc);
+            }
+            match result {
                 Ok(value) => {
                     x[0] = value;
-                    if ctx.proc.status == Status::Exited {
+                    if proc.status == Status::Exited {
                         return Flow::Stop(Yield::Exited(value));
                     }
                     finish(proc, kind)
@@ -343,21 +346,20 @@ fn call_mfa(
             }
         }
         Target::Apply => {
-            let (target, arity) = if mfa.arity == 3 {
-                (None, spread(proc, x, x[2], 0))
+            // Read the module and function (or the fun) before the arguments move into
+            // x(0..).
+            let (m, f, list) = if mfa.arity == 3 {
+                (x[0], x[1], x[2])
             } else {
-                (Some(x[0]), spread(proc, x, x[1], 0))
+                (x[0], Term::NONE, x[1])
             };
-            let Some(arity) = arity else {
+            let Some(arity) = spread(vm, proc, x, list) else {
                 return Flow::Raise(Exception::badarg());
             };
-            match target {
-                None => {
-                    let (m, f) = (x[0], x[1]);
-                    // spread() already moved the arguments into x(0..).
-                    apply_mf(vm, proc, x, here, m, f, arity, kind, reductions)
-                }
-                Some(fun) => call_fun(vm, proc, x, here, fun, arity, kind, reductions),
+            if mfa.arity == 3 {
+                apply_mf(vm, proc, x, here, m, f, arity, kind, reductions)
+            } else {
+                call_fun(vm, proc, x, here, m, arity, kind, reductions)
             }
         }
         Target::Missing => Flow::Stop(Yield::Faulted(Fault(format!(
@@ -396,21 +398,12 @@ fn undef_trace(vm: &mut Vm, proc: &mut Process, mfa: Mfa, args: Term) -> Term {
 }
 
 /// Moves the elements of list `args` into x(start..); returns how many.
-fn spread(proc: &Process, x: &mut [Term], args: Term, start: usize) -> Option<u8> {
-    let lits = crate::heap::Heap::default();
-    let mem = proc.heap.mem(&lits);
-    // Literal lists cannot be read without the arena; callers pass heap lists or we
-    // fall back to reading through the VM below.
-    let items = mem.list_elements(args)?;
-    if items.len() > 255 {
-        return None;
-    }
-    // Keep M and F (x0, x1) for apply/3: copy after reading them.
-    let saved: Vec<Term> = items;
-    for (i, t) in saved.iter().enumerate() {
-        x[start + i] = *t;
-    }
-    Some(saved.len() as u8)
+/// Moves the elements of list `args` into x(0..); returns how many.
+fn spread(vm: &Vm, proc: &Process, x: &mut [Term], args: Term) -> Option<u8> {
+    let items = proc.heap.mem(&vm.literals).list_elements(args)?;
+    let n = u8::try_from(items.len()).ok()?;
+    x[..items.len()].copy_from_slice(&items);
+    Some(n)
 }
 
 #[allow(clippy::too_many_arguments)]

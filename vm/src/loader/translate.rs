@@ -145,9 +145,10 @@ impl Translator<'_, '_> {
 
     fn term(&self, op: &Operand) -> Result<Term, LoadError> {
         match op {
-            Operand::Integer(v) => {
-                Term::small(*v).ok_or_else(|| self.error("integer operand out of range"))
-            }
+            Operand::Integer(v) => Ok(match Term::small(*v) {
+                Some(t) => t,
+                None => self.tables.arena.borrow_mut().int(*v),
+            }),
             Operand::Nil => Ok(Term::NIL),
             Operand::Atom(a) => self.atom(*a),
             Operand::Literal(i) => self

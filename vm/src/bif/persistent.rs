@@ -1,0 +1,48 @@
+//! `persistent_term`: terms stored once in the literal arena and read without copying.
+
+use super::arg;
+use crate::atom::atoms;
+use crate::compare::compare;
+use crate::heap::gc::copy_term;
+use crate::interp::{Context, Exception};
+use crate::term::Term;
+use std::cmp::Ordering;
+
+fn position(ctx: &Context<'_>, key: Term) -> Option<usize> {
+    let mem = ctx.mem();
+    ctx.vm
+        .persistent
+        .iter()
+        .position(|(k, _)| compare(&mem, &ctx.vm.atoms, *k, key, true) == Ordering::Equal)
+}
+
+/// `persistent_term:get/1,2`.
+pub fn get(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    match position(ctx, arg(args, 0)) {
+        Some(i) => Ok(ctx.vm.persistent[i].1),
+        None if args.len() == 2 => Ok(arg(args, 1)),
+        None => Err(Exception::badarg()),
+    }
+}
+
+/// `persistent_term:put/2`.
+pub fn put(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let key = copy_term(&ctx.proc.heap, arg(args, 0), &mut ctx.vm.literals);
+    let value = copy_term(&ctx.proc.heap, arg(args, 1), &mut ctx.vm.literals);
+    match position(ctx, arg(args, 0)) {
+        Some(i) => ctx.vm.persistent[i] = (key, value),
+        None => ctx.vm.persistent.push((key, value)),
+    }
+    Ok(atoms::ok)
+}
+
+/// `persistent_term:erase/1`.
+pub fn erase(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    match position(ctx, arg(args, 0)) {
+        Some(i) => {
+            ctx.vm.persistent.remove(i);
+            Ok(atoms::true_)
+        }
+        None => Ok(atoms::false_),
+    }
+}
