@@ -72,6 +72,8 @@ predefined! {
     value = "value",
     spawn = "spawn",
     module = "module",
+    iterator = "iterator",
+    none = "none",
 }
 
 /// Interns atom texts.

@@ -182,3 +182,24 @@ pub fn size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let n = map_pairs(ctx, arg(args, 0))?.len();
     Ok(ctx.heap().int(n as i64))
 }
+
+/// `erts_internal:map_next/3`: the step of `maps:next/1` (with `iterator`: one
+/// `{K, V, NextIterator}` or `none`) and of `maps:to_list/1` (with a list: every
+/// remaining pair, in key order, in front of it).
+pub fn map_next(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (index, m, acc) = (arg(args, 0), arg(args, 1), arg(args, 2));
+    let i = index.as_small().and_then(|i| usize::try_from(i).ok()).ok_or_else(Exception::badarg)?;
+    let pairs = map_pairs(ctx, m)?;
+    if acc == crate::atom::atoms::iterator {
+        return Ok(match pairs.get(i) {
+            Some((k, v)) => {
+                let next_index = Term::small(i as i64 + 1).unwrap_or(Term::NIL);
+                let next = ctx.heap().cons(next_index, m);
+                ctx.heap().tuple(&[*k, *v, next])
+            }
+            None => crate::atom::atoms::none,
+        });
+    }
+    let rest: Vec<Term> = pairs.iter().skip(i).map(|(k, v)| ctx.heap().tuple(&[*k, *v])).collect();
+    Ok(ctx.heap().list_with_tail(&rest, acc))
+}

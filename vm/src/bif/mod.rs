@@ -229,6 +229,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("persistent_term", "get", 2) => persistent::get,
         ("persistent_term", "put", 2) => persistent::put,
         ("persistent_term", "erase", 1) => persistent::erase,
+        ("erts_internal", "map_next", 3) => maps::map_next,
         ("maps", "get", 2) => maps::get2,
         ("maps", "find", 2) => maps::find,
         ("maps", "put", 3) => maps::put,
