@@ -100,19 +100,17 @@ fn cmp_numbers(a: &Num, b: &Num, exact: bool) -> Ordering {
         (Num::Int(Int::Small(x)), Num::Int(Int::Small(y))) => x.cmp(y),
         (Num::Int(x), Num::Int(y)) => x.to_big().cmp(&y.to_big()),
         (Num::Float(x), Num::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
-        (Num::Int(i), Num::Float(f)) => match cmp_int_float(i, *f) {
-            Ordering::Equal if exact => Ordering::Less,
-            other => other,
-        },
-        (Num::Float(f), Num::Int(i)) => match cmp_int_float(i, *f).reverse() {
-            Ordering::Equal if exact => Ordering::Greater,
-            other => other,
-        },
+        // Exact order (map keys): every integer before every float, as BEAM.
+        (Num::Int(_), Num::Float(_)) if exact => Ordering::Less,
+        (Num::Float(_), Num::Int(_)) if exact => Ordering::Greater,
+        (Num::Int(i), Num::Float(f)) => cmp_int_float(i, *f),
+        (Num::Float(f), Num::Int(i)) => cmp_int_float(i, *f).reverse(),
     }
 }
 
-/// Compares two terms. With `exact`, `1` and `1.0` differ (integers first); without, they
-/// are equal (as `==` and `<` see them).
+/// Compares two terms. With `exact` (map key order, `=:=`), integers and floats never
+/// compare equal and every integer sorts before every float; without, numbers compare
+/// by value (as `==` and `<` see them).
 pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) -> Ordering {
     let mut work = vec![(a, b)];
     while let Some((a, b)) = work.pop() {

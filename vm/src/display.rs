@@ -4,10 +4,10 @@
 use crate::atom::AtomTable;
 use crate::heap::{Int, Mem};
 use crate::term::{HeaderKind, Term};
-use std::fmt::Write;
+use std::io::Write;
 
 /// Appends the display form of `t` to `out`.
-pub fn display(mem: &Mem<'_>, atoms: &AtomTable, t: Term, out: &mut String) {
+pub fn display(mem: &Mem<'_>, atoms: &AtomTable, t: Term, out: &mut Vec<u8>) {
     enum Item {
         Term(Term),
         Text(&'static str),
@@ -16,7 +16,7 @@ pub fn display(mem: &Mem<'_>, atoms: &AtomTable, t: Term, out: &mut String) {
     while let Some(item) = work.pop() {
         let t = match item {
             Item::Text(s) => {
-                out.push_str(s);
+                out.extend_from_slice(s.as_bytes());
                 continue;
             }
             Item::Term(t) => t,
@@ -26,7 +26,7 @@ pub fn display(mem: &Mem<'_>, atoms: &AtomTable, t: Term, out: &mut String) {
         } else if let Some(a) = t.as_atom() {
             atom(atoms.name(a), out);
         } else if t.is_nil() {
-            out.push_str("[]");
+            out.extend_from_slice(b"[]");
         } else if let Some(p) = t.as_pid() {
             let _ = write!(out, "<0.{p}.0>");
         } else if let Some(p) = t.as_port() {
@@ -91,105 +91,101 @@ pub fn display(mem: &Mem<'_>, atoms: &AtomTable, t: Term, out: &mut String) {
             let bytes = bits.to_bytes();
             let whole = bits.bits / 8;
             let rest = bits.bits % 8;
-            out.push_str("<<");
-            if rest == 0 && !bytes.is_empty() && bytes.iter().all(|b| printable_byte(*b)) {
-                let text: String = bytes.iter().map(|b| char::from(*b)).collect();
-                quoted_string(&text, out);
+            out.extend_from_slice(b"<<");
+            if rest == 0 && !bytes.is_empty() && bytes.iter().all(|b| (32..=126).contains(b)) {
+                quoted_string(&bytes, out);
             } else {
                 for (i, b) in bytes.iter().take(whole).enumerate() {
                     if i > 0 {
-                        out.push(',');
+                        out.push(b',');
                     }
                     let _ = write!(out, "{b}");
                 }
                 if rest != 0 {
                     if whole > 0 {
-                        out.push(',');
+                        out.push(b',');
                     }
                     let last = bytes.get(whole).copied().unwrap_or(0) >> (8 - rest);
                     let _ = write!(out, "{last}:{rest}");
                 }
             }
-            out.push_str(">>");
+            out.extend_from_slice(b">>");
         } else if let Some((header, payload)) = mem.boxed(t) {
             match header.kind {
                 HeaderKind::Export => {
-                    out.push_str("fun ");
+                    out.extend_from_slice(b"fun ");
                     if let [m, f, a] = payload {
                         atom(atoms.name(m.as_atom().unwrap_or(0)), out);
-                        out.push(':');
+                        out.push(b':');
                         atom(atoms.name(f.as_atom().unwrap_or(0)), out);
                         let _ = write!(out, "/{}", a.as_small().unwrap_or(0));
                     }
                 }
-                HeaderKind::Fun => out.push_str("#Fun<>"),
+                HeaderKind::Fun => out.extend_from_slice(b"#Fun<>"),
                 HeaderKind::Ref => {
                     let id = payload.first().map_or(0, |w| w.0);
                     let _ = write!(out, "#Ref<0.0.0.{id}>");
                 }
-                _ => out.push_str("<unknown>"),
+                _ => out.extend_from_slice(b"<unknown>"),
             }
         } else {
-            out.push_str("<bad term>");
+            out.extend_from_slice(b"<bad term>");
         }
     }
 }
 
-fn printable_byte(b: u8) -> bool {
-    (32..=126).contains(&b)
-        || b >= 160
-        || matches!(b, b'\n' | b'\r' | b'\t' | 0x0B | 0x08 | 0x0C | 0x1B)
+/// Characters `erlang:display/1` shows inside a string: printable latin-1, tab, CR, LF.
+fn printable_char(c: u8) -> bool {
+    (32..=126).contains(&c) || c >= 160 || matches!(c, b'\n' | b'\r' | b'\t')
 }
 
-/// The text of a list of printable latin-1 characters, if `t` is one.
-fn printable_string(mem: &Mem<'_>, t: Term) -> Option<String> {
-    let mut text = String::new();
+/// The latin-1 bytes of a list of printable characters, if `t` is one.
+fn printable_string(mem: &Mem<'_>, t: Term) -> Option<Vec<u8>> {
+    let mut text = Vec::new();
     let mut cur = t;
     while let Some((h, tl)) = mem.cons(cur) {
         let c = u8::try_from(h.as_small()?).ok()?;
-        if !printable_byte(c) {
+        if !printable_char(c) {
             return None;
         }
-        text.push(char::from(c));
+        text.push(c);
         cur = tl;
     }
     cur.is_nil().then_some(text)
 }
 
-fn quoted_string(text: &str, out: &mut String) {
-    out.push('"');
-    escape(text, '"', out);
-    out.push('"');
-}
-
-fn escape(text: &str, quote: char, out: &mut String) {
-    for c in text.chars() {
+/// A quoted string as BEAM's printer writes it: only `"` and newline are escaped.
+fn quoted_string(text: &[u8], out: &mut Vec<u8>) {
+    out.push(b'"');
+    for &c in text {
         match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{0B}' => out.push_str("\\v"),
-            '\u{08}' => out.push_str("\\b"),
-            '\u{0C}' => out.push_str("\\f"),
-            '\u{1B}' => out.push_str("\\e"),
-            '\\' => out.push_str("\\\\"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
+            b'"' => out.extend_from_slice(b"\\\""),
+            b'\n' => out.extend_from_slice(b"\\n"),
             c => out.push(c),
         }
     }
+    out.push(b'"');
 }
 
-/// Writes an atom, quoted when it would not read back unquoted.
-pub fn atom(name: &str, out: &mut String) {
+/// Writes an atom, quoted when BEAM's printer quotes it.
+pub fn atom(name: &str, out: &mut Vec<u8>) {
     if atom_needs_quotes(name) {
-        out.push('\'');
-        escape(name, '\'', out);
-        out.push('\'');
+        out.push(b'\'');
+        for c in name.chars() {
+            match c {
+                '\'' => out.extend_from_slice(b"\\'"),
+                '\\' => out.extend_from_slice(b"\\\\"),
+                '\n' => out.extend_from_slice(b"\\n"),
+                '\t' => out.extend_from_slice(b"\\t"),
+                c => {
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        out.push(b'\'');
     } else {
-        out.push_str(name);
+        out.extend_from_slice(name.as_bytes());
     }
 }
 
@@ -198,28 +194,22 @@ fn is_lower(c: char) -> bool {
 }
 
 fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || c == '_'
-        || c == '@'
-        || (('À'..='ÿ').contains(&c) && c != '×' && c != '÷')
+    c.is_ascii_alphanumeric() || c == '_' || (('À'..='ÿ').contains(&c) && c != '×' && c != '÷')
 }
 
-/// Whether an atom must be written in quotes.
+/// Whether `erlang:display/1` writes an atom in quotes: unless it is a lower-case
+/// letter followed by letters, digits and `_` (BEAM's printer does not quote reserved
+/// words, and quotes `@`).
 pub fn atom_needs_quotes(name: &str) -> bool {
-    const RESERVED: &[&str] = &[
-        "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
-        "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
-        "rem", "try", "when", "xor", "maybe", "else",
-    ];
     let mut chars = name.chars();
     match chars.next() {
-        Some(c) if is_lower(c) => !chars.all(is_name_char) || RESERVED.contains(&name),
+        Some(c) if is_lower(c) => !chars.all(is_name_char),
         _ => true,
     }
 }
 
 /// `%e` with six decimals and at least two exponent digits, as C's printf.
-pub fn float_e(f: f64, out: &mut String) {
+pub fn float_e(f: f64, out: &mut Vec<u8>) {
     let s = format!("{f:.6e}");
     // Rust writes `1.500000e0`; C writes `1.500000e+00`.
     match s.split_once('e') {
@@ -230,7 +220,7 @@ pub fn float_e(f: f64, out: &mut String) {
             };
             let _ = write!(out, "{mantissa}e{sign}{digits:0>2}");
         }
-        None => out.push_str(&s),
+        None => out.extend_from_slice(s.as_bytes()),
     }
 }
 
@@ -240,14 +230,14 @@ mod tests {
 
     #[test]
     fn floats_like_printf() {
-        let mut s = String::new();
+        let mut s = Vec::new();
         for f in [1.5, 1.0e20, 0.1, -0.0, 1.0e-5, 123456789.0] {
             float_e(f, &mut s);
-            s.push(' ');
+            s.push(b' ');
         }
         assert_eq!(
             s,
-            "1.500000e+00 1.000000e+20 1.000000e-01 -0.000000e+00 1.000000e-05 1.234568e+08 "
+            b"1.500000e+00 1.000000e+20 1.000000e-01 -0.000000e+00 1.000000e-05 1.234568e+08 "
         );
     }
 
@@ -258,8 +248,10 @@ mod tests {
             ("Hello", true),
             ("a b", true),
             ("é", false),
-            ("and", true),
-            ("a@b_1", false),
+            ("and", false),
+            ("a@b", true),
+            ("if", false),
+            ("a_B1", false),
             ("", true),
         ] {
             assert_eq!(atom_needs_quotes(a), q, "{a}");

@@ -88,8 +88,9 @@ impl Vm {
     /// The text printed when the start process dies.
     pub fn crash_report(&self, proc: &Process, reason: Term) -> String {
         let mem = proc.heap.mem(&self.literals);
-        let mut text = String::new();
-        display(&mem, &self.atoms, reason, &mut text);
+        let mut bytes = Vec::new();
+        display(&mem, &self.atoms, reason, &mut bytes);
+        let text = String::from_utf8_lossy(&bytes);
         let (m, f, a) = proc.initial_call;
         format!(
             "=CRASH REPORT==== process <0.{}.0> started as {}:{}/{} terminated\n  reason: {}\n",

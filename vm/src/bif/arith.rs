@@ -142,7 +142,8 @@ pub fn abs(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     match num(ctx, arg(args, 0)).map_err(|_| Exception::badarg())? {
         Num::Int(Int::Small(v)) => Ok(ctx.heap().int(v.abs())),
         Num::Int(Int::Big(b)) => int_result(ctx, &b.abs()),
-        Num::Float(f) => float_result(ctx, f.abs()),
+        // BEAM keeps the sign of -0.0 (it only negates values below zero).
+        Num::Float(f) => float_result(ctx, if f < 0.0 { -f } else { f }),
     }
 }
 

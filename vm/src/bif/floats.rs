@@ -32,7 +32,8 @@ pub fn short(f: f64) -> String {
     } else {
         format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
     };
-    let body = if fixed.len() <= scientific.len() {
+    // Past 16 integer digits BEAM always writes scientific notation.
+    let body = if exp < 16 && fixed.len() <= scientific.len() {
         fixed
     } else {
         scientific

@@ -188,7 +188,10 @@ pub fn size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 /// remaining pair, in key order, in front of it).
 pub fn map_next(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let (index, m, acc) = (arg(args, 0), arg(args, 1), arg(args, 2));
-    let i = index.as_small().and_then(|i| usize::try_from(i).ok()).ok_or_else(Exception::badarg)?;
+    let i = index
+        .as_small()
+        .and_then(|i| usize::try_from(i).ok())
+        .ok_or_else(Exception::badarg)?;
     let pairs = map_pairs(ctx, m)?;
     if acc == crate::atom::atoms::iterator {
         return Ok(match pairs.get(i) {
@@ -200,6 +203,10 @@ pub fn map_next(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
             None => crate::atom::atoms::none,
         });
     }
-    let rest: Vec<Term> = pairs.iter().skip(i).map(|(k, v)| ctx.heap().tuple(&[*k, *v])).collect();
+    let rest: Vec<Term> = pairs
+        .iter()
+        .skip(i)
+        .map(|(k, v)| ctx.heap().tuple(&[*k, *v]))
+        .collect();
     Ok(ctx.heap().list_with_tail(&rest, acc))
 }

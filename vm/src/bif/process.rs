@@ -15,10 +15,10 @@ use std::io::Write;
 
 /// `erlang:display/1`: the term and `\r\n`, as BEAM writes it.
 pub fn display(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let mut text = String::new();
+    let mut text = Vec::new();
     format_term(&ctx.mem(), &ctx.vm.atoms, arg(args, 0), &mut text);
-    text.push_str("\r\n");
-    let _ = ctx.vm.out.write_all(text.as_bytes());
+    text.extend_from_slice(b"\r\n");
+    let _ = ctx.vm.out.write_all(&text);
     Ok(atoms::true_)
 }
 
