@@ -74,8 +74,8 @@ fn cmp_big_float(b: &BigInt, f: f64) -> Ordering {
         return Ordering::Equal;
     }
     let truncated = f.trunc();
-    match BigInt::try_from(truncated as i128)
-        .ok()
+    match Some(BigInt::from(truncated as i128))
+        .filter(|_| truncated.abs() < 1.0e38)
         .or_else(|| num_bigint_from_f64(truncated))
     {
         Some(fb) => match b.cmp(&fb) {

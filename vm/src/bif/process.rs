@@ -38,11 +38,11 @@ pub fn make_ref(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
     Ok(ctx.heap().reference(id))
 }
 
+/// Where a new process starts, its arguments, and its initial call (M, F, A).
+type Entry = (CodeAddr, Vec<Term>, (u32, u32, u8));
+
 /// The entry point and start arguments of a 0-arity fun.
-fn fun_entry(
-    ctx: &mut Context<'_>,
-    fun: Term,
-) -> Result<(CodeAddr, Vec<Term>, (u32, u32, u8)), Exception> {
+fn fun_entry(ctx: &mut Context<'_>, fun: Term) -> Result<Entry, Exception> {
     let mem = ctx.mem();
     match mem.boxed(fun) {
         Some((h, payload)) if h.kind == HeaderKind::Fun => {
@@ -88,10 +88,7 @@ fn fun_entry(
     }
 }
 
-fn mfa_entry(
-    ctx: &mut Context<'_>,
-    args: &[Term],
-) -> Result<(CodeAddr, Vec<Term>, (u32, u32, u8)), Exception> {
+fn mfa_entry(ctx: &mut Context<'_>, args: &[Term]) -> Result<Entry, Exception> {
     let module = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
     let function = arg(args, 1).as_atom().ok_or_else(Exception::badarg)?;
     let list = ctx
@@ -112,7 +109,7 @@ fn mfa_entry(
 
 fn start(
     ctx: &mut Context<'_>,
-    entry: (CodeAddr, Vec<Term>, (u32, u32, u8)),
+    entry: Entry,
     link: bool,
     monitor: bool,
 ) -> Result<Term, Exception> {

@@ -168,7 +168,7 @@ pub fn is_function2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     Ok(boolean(arity.is_some_and(|a| i64::from(a) == n)))
 }
 
-fn tuple<'a>(ctx: &'a Context<'_>, t: Term) -> Result<Vec<Term>, Exception> {
+fn tuple(ctx: &Context<'_>, t: Term) -> Result<Vec<Term>, Exception> {
     ctx.mem()
         .tuple(t)
         .map(<[Term]>::to_vec)

@@ -368,7 +368,7 @@ fn call_mfa(
             mfa.arity
         )))),
         Target::Undef => {
-            let args = proc.heap.list(&x[..usize::from(mfa.arity)].to_vec());
+            let args = proc.heap.list(&x[..usize::from(mfa.arity)]);
             let mut e = Exception::error(atoms::undef);
             e.trace = undef_trace(vm, proc, mfa, args);
             Flow::Raise(e)
@@ -504,7 +504,7 @@ fn call_fun(
                 return Flow::Raise(Exception::error(atoms::badfun));
             };
             if usize::from(lambda.arity) != usize::from(arity) + free.len() {
-                let args = proc.heap.list(&x[..usize::from(arity)].to_vec());
+                let args = proc.heap.list(&x[..usize::from(arity)]);
                 let inner = proc.heap.tuple(&[fun, args]);
                 return Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badarity, inner])));
             }
@@ -529,7 +529,7 @@ fn call_fun(
                 return Flow::Raise(Exception::error(atoms::badfun));
             };
             if a.as_small() != Some(i64::from(arity)) {
-                let args = proc.heap.list(&x[..usize::from(arity)].to_vec());
+                let args = proc.heap.list(&x[..usize::from(arity)]);
                 let inner = proc.heap.tuple(&[fun, args]);
                 return Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badarity, inner])));
             }
@@ -605,7 +605,7 @@ fn step(
             let Some(f) = module.function_at(ip) else {
                 return Flow::Raise(Exception::error(atoms::function_clause));
             };
-            let args = proc.heap.list(&x[..usize::from(f.arity)].to_vec());
+            let args = proc.heap.list(&x[..usize::from(f.arity)]);
             Flow::Raise(Exception {
                 args,
                 ..Exception::error(atoms::function_clause)

@@ -82,7 +82,7 @@ impl Term {
     pub fn small(value: i64) -> Option<Term> {
         (MIN_SMALL..=MAX_SMALL)
             .contains(&value)
-            .then(|| Term(((value as u64) << 4) | IMMED1_SMALL))
+            .then_some(Term(((value as u64) << 4) | IMMED1_SMALL))
     }
 
     /// An atom by index.

@@ -87,7 +87,7 @@ fn parse_float_text(text: &[u8]) -> Option<f64> {
     let point = mantissa.iter().position(|&b| b == b'.' || b == b',')?;
     let whole = without_sign(mantissa.get(..point)?);
     let fraction = mantissa.get(point + 1..)?;
-    let exponent_ok = exponent.map_or(true, |exp| all_digits(without_sign(exp)));
+    let exponent_ok = exponent.is_none_or(|exp| all_digits(without_sign(exp)));
     if !(all_digits(whole) && all_digits(fraction) && exponent_ok) {
         return None;
     }
