@@ -210,3 +210,37 @@ pub fn map_next(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
         .collect();
     Ok(ctx.heap().list_with_tail(&rest, acc))
 }
+
+/// `maps:from_keys/2`.
+pub fn from_keys(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let keys = ctx
+        .mem()
+        .list_elements(arg(args, 0))
+        .ok_or_else(Exception::badarg)?;
+    let value = arg(args, 1);
+    Ok(build(ctx, keys.into_iter().map(|k| (k, value)).collect()))
+}
+
+/// `maps:take/2`: `{Value, MapWithout}` or `error`.
+pub fn take(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (key, m) = (arg(args, 0), arg(args, 1));
+    let p = map_pairs(ctx, m)?;
+    match get(ctx, m, key) {
+        Some(v) => {
+            let rest: Vec<(Term, Term)> = {
+                let mem = ctx.mem();
+                p.into_iter()
+                    .filter(|(k, _)| compare(&mem, &ctx.vm.atoms, *k, key, true) != Ordering::Equal)
+                    .collect()
+            };
+            let new = build(ctx, rest);
+            Ok(ctx.heap().tuple(&[v, new]))
+        }
+        None => Ok(crate::atom::atoms::error),
+    }
+}
+
+/// `maps:update/3`: `{badkey, K}` unless the key exists.
+pub fn update3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    update(ctx, arg(args, 2), &[(arg(args, 0), arg(args, 1))], true)
+}

@@ -5,12 +5,14 @@
 //! Exception>` in the file of its family and add a line to [`lookup`].
 
 pub mod arith;
+pub mod binary;
 pub mod convert;
 pub mod etf;
 pub mod floats;
 pub mod hash;
 pub mod lists;
 pub mod maps;
+pub mod math;
 pub mod os;
 pub mod persistent;
 pub mod process;
@@ -230,6 +232,31 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("persistent_term", "put", 2) => persistent::put,
         ("persistent_term", "erase", 1) => persistent::erase,
         ("erts_internal", "map_next", 3) => maps::map_next,
+        ("binary", "copy", 1) => binary::copy,
+        ("binary", "copy", 2) => binary::copy,
+        ("binary", "referenced_byte_size", 1) => binary::referenced_byte_size,
+        ("binary", "first", 1) => binary::first,
+        ("binary", "last", 1) => binary::last,
+        ("binary", "at", 2) => binary::at,
+        ("binary", "bin_to_list", 1) => binary::bin_to_list,
+        ("binary", "encode_unsigned", 1) => binary::encode_unsigned,
+        ("binary", "encode_unsigned", 2) => binary::encode_unsigned,
+        ("binary", "decode_unsigned", 1) => binary::decode_unsigned,
+        ("binary", "decode_unsigned", 2) => binary::decode_unsigned,
+        ("binary", "compile_pattern", 1) => binary::compile_pattern,
+        ("binary", "match", 2) => binary::match_,
+        ("binary", "match", 3) => binary::match_,
+        ("binary", "matches", 2) => binary::matches,
+        ("binary", "matches", 3) => binary::matches,
+        ("binary", "split", 2) => binary::split,
+        ("binary", "split", 3) => binary::split,
+        ("binary", "longest_common_prefix", 1) => binary::longest_common_prefix,
+        ("binary", "longest_common_suffix", 1) => binary::longest_common_suffix,
+        ("maps", "from_keys", 2) => maps::from_keys,
+        ("maps", "take", 2) => maps::take,
+        ("maps", "update", 3) => maps::update3,
+        ("io", "printable_range", 0) => process::printable_range,
+        ("erlang", "fun_to_list", 1) => terms::fun_to_list,
         ("maps", "get", 2) => maps::get2,
         ("maps", "find", 2) => maps::find,
         ("maps", "put", 3) => maps::put,
@@ -244,6 +271,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("maps", "size", 1) => maps::size,
         ("erlang", "map_get", 2) => maps::get2,
         ("erlang", "is_map_key", 2) => maps::is_key,
+        ("math", f, a) => return math::lookup(f, a),
         _ => {
             return etf::lookup(module, function, arity)
                 .or_else(|| hash::lookup(module, function, arity))

@@ -830,3 +830,8 @@ pub fn is_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
 fn ctx_atom_file() -> Term {
     atoms::file
 }
+
+/// `io:printable_range/0`: `latin1`, the default of an `erl -noshell` node.
+pub fn printable_range(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Ok(ctx.atom("latin1"))
+}

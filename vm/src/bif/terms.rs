@@ -378,3 +378,35 @@ pub fn insert_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     elements.insert(i, arg(args, 2));
     Ok(ctx.heap().tuple(&elements))
 }
+
+/// `erlang:fun_to_list/1`: `"fun M:F/A"` for external funs, `"#Fun<M.I.U>"` for others.
+pub fn fun_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let f = arg(args, 0);
+    let mem = ctx.mem();
+    let text = match mem.boxed(f) {
+        Some((h, [m, n, a])) if h.kind == HeaderKind::Export => format!(
+            "fun {}:{}/{}",
+            ctx.vm.atoms.name(m.as_atom().unwrap_or(0)),
+            ctx.vm.atoms.name(n.as_atom().unwrap_or(0)),
+            a.as_small().unwrap_or(0)
+        ),
+        Some((h, payload)) if h.kind == HeaderKind::Fun => {
+            let m = payload.first().and_then(|t| t.as_small()).unwrap_or(0) as usize;
+            let i = payload.get(1).and_then(|t| t.as_small()).unwrap_or(0) as usize;
+            let module = ctx.vm.modules.get(m).ok_or_else(Exception::badarg)?;
+            let lambda = module.lambdas.get(i).ok_or_else(Exception::badarg)?;
+            format!(
+                "#Fun<{}.{}.{}>",
+                ctx.vm.atoms.name(module.name),
+                lambda.old_index,
+                lambda.old_uniq
+            )
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    let items: Vec<Term> = text
+        .chars()
+        .filter_map(|c| Term::small(i64::from(u32::from(c))))
+        .collect();
+    Ok(ctx.heap().list(&items))
+}
