@@ -4,7 +4,7 @@
 //!
 //! Literal-arena terms are never copied: they are immortal and shared.
 
-use super::{Heap, Mem, MIN_HEAP};
+use super::{Heap, Mem, OffHeapBin, MIN_HEAP};
 use crate::term::{Area, Header, HeaderKind, Term};
 use std::sync::Arc;
 
@@ -27,7 +27,7 @@ pub fn collect(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
     let mut from = std::mem::take(&mut heap.words);
     let old_offheap = std::mem::take(&mut heap.offheap);
     let mut to: Vec<Term> = Vec::with_capacity(from.len() / 2 + need);
-    let mut offheap: Vec<Arc<[u8]>> = Vec::new();
+    let mut offheap: Vec<OffHeapBin> = Vec::new();
     for root in roots.iter_mut() {
         for t in root.iter_mut() {
             *t = forward(*t, &mut from, &mut to, &old_offheap, &mut offheap);
@@ -59,8 +59,8 @@ fn forward(
     t: Term,
     from: &mut [Term],
     to: &mut Vec<Term>,
-    old_offheap: &[Arc<[u8]>],
-    offheap: &mut Vec<Arc<[u8]>>,
+    old_offheap: &[OffHeapBin],
+    offheap: &mut Vec<OffHeapBin>,
 ) -> Term {
     if let Some((Area::Heap, i)) = t.as_list() {
         let (Some(&head), Some(&tail)) = (from.get(i), from.get(i + 1)) else {
@@ -102,7 +102,7 @@ fn forward(
 }
 
 /// Points a just-copied `RefcBin` (at `at` in `to`) at its binary's new off-heap slot.
-fn relink_offheap(to: &mut [Term], at: usize, old: &[Arc<[u8]>], new: &mut Vec<Arc<[u8]>>) {
+fn relink_offheap(to: &mut [Term], at: usize, old: &[OffHeapBin], new: &mut Vec<OffHeapBin>) {
     let Some(slot) = to.get_mut(at + 2) else {
         return;
     };
@@ -119,11 +119,11 @@ fn relink_offheap(to: &mut [Term], at: usize, old: &[Arc<[u8]>], new: &mut Vec<A
 /// Copies `t`, which lives in the heap `src`, into `dst`, and returns the copy.
 /// Sharing within the term is not preserved (as in BEAM's message passing); literals
 /// are shared, not copied.
-pub fn copy_term(src: &Heap, t: Term, dst: &mut Heap) -> Term {
+pub fn copy_term(src_heap: &Heap, t: Term, dst: &mut Heap) -> Term {
     let no_literals = Heap::default();
-    let src = Mem::new(src, &no_literals);
+    let src = Mem::new(src_heap, &no_literals);
     let start = dst.words.len();
-    let root = shallow_copy(src, t, dst);
+    let root = shallow_copy(src, src_heap, t, dst);
     let mut scan = start;
     while let Some(&word) = dst.words.get(scan) {
         if let Some(header) = Header::of(word) {
@@ -133,7 +133,7 @@ pub fn copy_term(src: &Heap, t: Term, dst: &mut Heap) -> Term {
             }
             continue;
         }
-        let copied = shallow_copy(src, word, dst);
+        let copied = shallow_copy(src, src_heap, word, dst);
         if let Some(slot) = dst.words.get_mut(scan) {
             *slot = copied;
         }
@@ -144,7 +144,7 @@ pub fn copy_term(src: &Heap, t: Term, dst: &mut Heap) -> Term {
 
 /// Copies the cell or object `t` points to (its children still refer to `src`, and
 /// the caller's scan fixes them up). Immediates and literals are returned as they are.
-fn shallow_copy(src: Mem<'_>, t: Term, dst: &mut Heap) -> Term {
+fn shallow_copy(src: Mem<'_>, src_heap: &Heap, t: Term, dst: &mut Heap) -> Term {
     if matches!(t.as_list(), Some((Area::Heap, _))) {
         let Some((head, tail)) = src.cons(t) else {
             return Term::NONE;
@@ -163,7 +163,14 @@ fn shallow_copy(src: Mem<'_>, t: Term, dst: &mut Heap) -> Term {
         if header.kind == HeaderKind::RefcBin {
             if let Some(bits) = src.bitstr(t) {
                 let index = dst.offheap.len();
-                dst.offheap.push(Arc::from(bits.bytes));
+                let shared = payload
+                    .get(1)
+                    .and_then(|i| i.as_small())
+                    .and_then(|i| src_heap.offheap.get(usize::try_from(i).ok()?));
+                match shared {
+                    Some(bin) => dst.offheap.push(Arc::clone(bin)),
+                    None => dst.offheap.push(Arc::new(bits.bytes.to_vec())),
+                }
                 if let Some(slot) = dst.words.get_mut(at + 2) {
                     *slot = Term::small(index as i64).unwrap_or(Term::NIL);
                 }

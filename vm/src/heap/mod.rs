@@ -11,6 +11,10 @@ use crate::term::{Area, Header, HeaderKind, Term};
 use num_bigint::{BigInt, Sign};
 use std::sync::Arc;
 
+/// An off-heap binary's bytes, shared by reference count (between processes too). A
+/// buffer owned by one `RefcBin` chain can grow in place when the binary is appended to.
+pub type OffHeapBin = Arc<Vec<u8>>;
+
 /// Binaries up to this many bytes are stored in the heap; larger ones off-heap.
 pub const HEAP_BIN_LIMIT: usize = 64;
 
@@ -20,7 +24,7 @@ pub struct Heap {
     /// The words.
     pub words: Vec<Term>,
     /// Off-heap binaries referenced by `RefcBin` objects, by index.
-    pub offheap: Vec<Arc<[u8]>>,
+    pub offheap: Vec<OffHeapBin>,
     /// Which area pointers into this heap carry.
     pub area: Area,
     /// Words allowed before the next collection.
@@ -161,7 +165,7 @@ impl Heap {
             let mut owned = bytes.to_vec();
             clear_tail_bits(&mut owned, bits);
             let index = self.offheap.len();
-            self.offheap.push(owned.into());
+            self.offheap.push(Arc::new(owned));
             let index = Term::small(index as i64).unwrap_or(Term::NIL);
             self.push_object(HeaderKind::RefcBin, &[size, index])
         }
@@ -181,10 +185,17 @@ impl Heap {
             }
             HeaderKind::RefcBin => {
                 let index = usize::try_from(self.words.get(at + 2)?.as_small()?).ok()?;
-                Arc::get_mut(self.offheap.get_mut(index)?)
+                Arc::get_mut(self.offheap.get_mut(index)?).map(Vec::as_mut_slice)
             }
             _ => None,
         }
+    }
+
+    /// Another view of off-heap binary `index`: its first `bits` bits.
+    pub fn refc_binary(&mut self, index: usize, bits: usize) -> Term {
+        let size = Term::small(bits as i64).unwrap_or(Term::NIL);
+        let index = Term::small(index as i64).unwrap_or(Term::NIL);
+        self.push_object(HeaderKind::RefcBin, &[size, index])
     }
 
     /// A sub-binary of `bits` bits starting `offset` bits into binary `of`.

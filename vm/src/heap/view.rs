@@ -2,16 +2,15 @@
 //! pointers into either. Every read is bounds-checked: a dangling pointer reads as
 //! `NONE` instead of panicking.
 
-use super::Heap;
+use super::{Heap, OffHeapBin};
 use crate::term::{Area, Header, HeaderKind, Term};
 use num_bigint::{BigInt, BigUint, Sign};
-use std::sync::Arc;
 
 /// A read view over a process heap and the literal arena.
 #[derive(Clone, Copy)]
 pub struct Mem<'a> {
     heap: &'a [Term],
-    offheap: &'a [Arc<[u8]>],
+    offheap: &'a [OffHeapBin],
     literals: &'a [Term],
 }
 

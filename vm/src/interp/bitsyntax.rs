@@ -92,14 +92,13 @@ pub(super) fn step(vm: &mut Vm, proc: &mut Process, x: &mut [Term], instr: &Inst
             fail,
             dst,
             segments,
-        } => match build(vm, proc, x, segments, BitWriter::default()) {
-            Ok(w) => {
-                let t = proc.heap.bitstring(&w.bytes, w.bits);
+        } => {
+            if let Some(t) = append_in_place(vm, proc, x, segments) {
                 put(proc, x, *dst, t);
-                Flow::Next
+                return Flow::Next;
             }
-            Err(e) => fail_or(*fail, e),
-        },
+            create(vm, proc, x, *fail, *dst, segments)
+        }
         Instr::BsStartMatch { fail, src, dst } => {
             let t = get(proc, x, *src);
             let mem = proc.heap.mem(&vm.literals);
@@ -420,6 +419,60 @@ enum Value {
     Big(num_bigint::BigInt),
     Float(f64),
     Sub(Term, usize, usize),
+}
+
+fn create(
+    vm: &mut Vm,
+    proc: &mut Process,
+    x: &mut [Term],
+    fail: Label,
+    dst: crate::module::Dst,
+    segments: &[BsSegment],
+) -> Flow {
+    match build(vm, proc, x, segments, BitWriter::default()) {
+        Ok(w) => {
+            let t = proc.heap.bitstring(&w.bytes, w.bits);
+            put(proc, x, dst, t);
+            Flow::Next
+        }
+        Err(e) => fail_or(fail, e),
+    }
+}
+
+/// `<<Bin/binary, ...>>` where `Bin` is an off-heap binary that owns the end of its
+/// buffer: the buffer grows in place and the result shares it (as BEAM's writable
+/// binaries do), so building a binary by repeated appends is linear, not quadratic.
+fn append_in_place(
+    vm: &Vm,
+    proc: &mut Process,
+    x: &[Term],
+    segments: &[BsSegment],
+) -> Option<Term> {
+    let (first, rest) = segments.split_first()?;
+    if first.kind != BsType::Append {
+        return None;
+    }
+    let base = get(proc, x, first.src);
+    let (index, bits) = match proc.heap.mem(&vm.literals).boxed(base)? {
+        (h, [size, index]) if h.kind == HeaderKind::RefcBin => (
+            usize::try_from(index.as_small()?).ok()?,
+            usize::try_from(size.as_small()?).ok()?,
+        ),
+        _ => return None,
+    };
+    if bits % 8 != 0 || !matches!(base.as_boxed(), Some((Area::Heap, _))) {
+        return None;
+    }
+    let w = build(vm, proc, x, rest, BitWriter::default()).ok()?;
+    if w.bits % 8 != 0 {
+        return None;
+    }
+    let buffer = std::sync::Arc::get_mut(proc.heap.offheap.get_mut(index)?)?;
+    if buffer.len() * 8 != bits {
+        return None;
+    }
+    buffer.extend_from_slice(&w.bytes);
+    Some(proc.heap.refc_binary(index, bits + w.bits))
 }
 
 fn with_left(
