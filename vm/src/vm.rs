@@ -152,6 +152,41 @@ impl Vm {
         Some(CodeAddr { module: m, ip })
     }
 
+    /// Where a new process starts to call `module:function/arity` through `apply` (for
+    /// functions with no Erlang code, such as BIFs): its X registers must hold the
+    /// arguments, then the module and function atoms.
+    pub fn trampoline(&mut self, arity: u8) -> CodeAddr {
+        let name = self.atoms.intern("$atomvm_trampoline");
+        let index = match self.by_name.get(&name) {
+            Some(i) => *i,
+            None => {
+                let index = self.modules.len() as u32;
+                let mut code = Vec::with_capacity(512);
+                for a in 0..=255u8 {
+                    code.push(crate::module::Instr::Apply { arity: a });
+                    code.push(crate::module::Instr::Return);
+                }
+                self.modules.push(Rc::new(Module {
+                    index,
+                    name,
+                    code,
+                    exports: HashMap::new(),
+                    functions: Vec::new(),
+                    imports: Vec::new(),
+                    lambdas: Vec::new(),
+                    lines: Vec::new(),
+                    file: None,
+                }));
+                self.by_name.insert(name, index);
+                index
+            }
+        };
+        CodeAddr {
+            module: index,
+            ip: u32::from(arity) * 2,
+        }
+    }
+
     /// Creates a process that starts at `entry` with `args` (terms that live in the
     /// heap `src` sees, copied into the new process's heap).
     pub fn spawn(
@@ -186,11 +221,9 @@ impl Vm {
         };
         let copy = copy_term(src, message, &mut target.heap);
         target.mailbox.push(copy);
-        if let Status::Waiting { timer } = target.status {
+        // A receive timeout keeps running: the receive may not match this message.
+        if let Status::Waiting { .. } = target.status {
             target.status = Status::Runnable;
-            if let Some(id) = timer {
-                self.timers.remove(&id);
-            }
             self.run_queue.push_back(pid);
         }
         true
@@ -216,10 +249,15 @@ impl Vm {
     /// Starts a timer.
     pub fn start_timer(&mut self, after_ms: u64, action: TimerAction) -> u64 {
         let id = self.fresh_id();
+        self.start_timer_with_id(id, after_ms, action);
+        id
+    }
+
+    /// Starts a timer under a given id (the reference `start_timer/3` returns).
+    pub fn start_timer_with_id(&mut self, id: u64, after_ms: u64, action: TimerAction) {
         let deadline = self.now_ms() + after_ms;
         self.timer_queue.push(Reverse((deadline, id)));
         self.timers.insert(id, (deadline, action));
-        id
     }
 
     /// Fires every timer that is due.
@@ -236,10 +274,12 @@ impl Vm {
             match action {
                 TimerAction::ReceiveTimeout { pid } => {
                     if let Some(Some(p)) = self.procs.get_mut(pid as usize) {
-                        if p.status == (Status::Waiting { timer: Some(id) }) {
-                            p.status = Status::Runnable;
+                        if p.recv_timer == Some(id) {
                             p.timed_out = true;
-                            self.run_queue.push_back(pid);
+                            if let Status::Waiting { .. } = p.status {
+                                p.status = Status::Runnable;
+                                self.run_queue.push_back(pid);
+                            }
                         }
                     }
                 }

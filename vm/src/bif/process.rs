@@ -78,11 +78,7 @@ fn fun_entry(ctx: &mut Context<'_>, fun: Term) -> Result<Entry, Exception> {
                 function: f.as_atom().ok_or_else(Exception::badarg)?,
                 arity: 0,
             };
-            let entry = ctx
-                .vm
-                .export(mfa)
-                .ok_or_else(|| Exception::error(atoms::undef))?;
-            Ok((entry, Vec::new(), (mfa.module, mfa.function, 0)))
+            native_or_export(ctx, mfa, Vec::new())
         }
         _ => Err(Exception::badarg()),
     }
@@ -96,15 +92,39 @@ fn mfa_entry(ctx: &mut Context<'_>, args: &[Term]) -> Result<Entry, Exception> {
         .list_elements(arg(args, 2))
         .ok_or_else(Exception::badarg)?;
     let arity = u8::try_from(list.len()).map_err(|_| Exception::badarg())?;
-    let entry = ctx
-        .vm
-        .export(Mfa {
+    native_or_export(
+        ctx,
+        Mfa {
             module,
             function,
             arity,
-        })
-        .ok_or_else(|| Exception::error(atoms::undef))?;
-    Ok((entry, list, (module, function, arity)))
+        },
+        list,
+    )
+}
+
+/// The entry for calling `mfa` with `args` in a new process: its code, or through the
+/// apply trampoline when it is a native function.
+fn native_or_export(
+    ctx: &mut Context<'_>,
+    mfa: Mfa,
+    mut args: Vec<Term>,
+) -> Result<Entry, Exception> {
+    let call = (mfa.module, mfa.function, mfa.arity);
+    let native = super::lookup(
+        ctx.vm.atoms.name(mfa.module),
+        ctx.vm.atoms.name(mfa.function),
+        mfa.arity,
+    )
+    .is_some();
+    if !native {
+        if let Some(entry) = ctx.vm.export(mfa) {
+            return Ok((entry, args, call));
+        }
+        return Err(Exception::error(atoms::undef));
+    }
+    args.extend([Term::atom(mfa.module), Term::atom(mfa.function)]);
+    Ok((ctx.vm.trampoline(mfa.arity), args, call))
 }
 
 fn start(
@@ -457,10 +477,9 @@ fn timer(ctx: &mut Context<'_>, args: &[Term], wrap: bool) -> Result<Term, Excep
     } else {
         copy_term(&ctx.proc.heap, arg(args, 2), &mut heap)
     };
-    let timer = ctx
-        .vm
-        .start_timer(ms, TimerAction::Send { to, heap, message });
-    Ok(ctx.heap().reference(timer.max(id)))
+    ctx.vm
+        .start_timer_with_id(id, ms, TimerAction::Send { to, heap, message });
+    Ok(ctx.heap().reference(id))
 }
 
 /// `erlang:send_after/3`.

@@ -695,9 +695,15 @@ fn step(
             dst,
             ..
         } => {
-            let values: Vec<Term> = args.iter().map(|a| get(proc, x, *a)).collect();
+            // BIFs take at most 3 arguments here: no allocation per call.
+            let mut buffer = [Term::NIL; 4];
+            let n = args.len().min(4);
+            for (slot, a) in buffer.iter_mut().zip(args.iter()) {
+                *slot = get(proc, x, *a);
+            }
+            let values = &buffer[..n];
             let mut ctx = Context { vm, proc };
-            match bif(&mut ctx, &values) {
+            match bif(&mut ctx, values) {
                 Ok(v) => {
                     put(proc, x, *dst, v);
                     Flow::Next
@@ -839,7 +845,14 @@ fn step(
         }
         Instr::Cmp { op, fail, a, b } => {
             let (va, vb) = (get(proc, x, *a), get(proc, x, *b));
-            let holds = if va == vb && matches!(op, Compare::EqExact | Compare::Eq | Compare::Ge) {
+            let holds = if let (Some(sa), Some(sb)) = (va.as_small(), vb.as_small()) {
+                match op {
+                    Compare::Lt => sa < sb,
+                    Compare::Ge => sa >= sb,
+                    Compare::Eq | Compare::EqExact => sa == sb,
+                    Compare::Ne | Compare::NeExact => sa != sb,
+                }
+            } else if va == vb && matches!(op, Compare::EqExact | Compare::Eq | Compare::Ge) {
                 true
             } else if va == vb {
                 false
