@@ -57,19 +57,51 @@ pub fn update(
     updates: &[(Term, Term)],
     exact: bool,
 ) -> Result<Term, Exception> {
-    let Some(mut current) = pairs(ctx, m) else {
-        return Err(badmap(ctx, m));
-    };
-    if exact {
-        for (k, _) in updates {
-            if get(ctx, m, *k).is_none() {
+    if let [(k, v)] = updates {
+        // The common case, one key: a binary search and one copy into the heap.
+        let found = match ctx.mem().map(m) {
+            Some((keys, _)) => {
+                let mem = ctx.mem();
+                keys.binary_search_by(|probe| compare(&mem, &ctx.vm.atoms, *probe, *k, true))
+            }
+            None => return Err(badmap(ctx, m)),
+        };
+        let (at, insert) = match found {
+            Ok(i) => (i, false),
+            Err(_) if exact => {
                 let reason = ctx.heap().tuple(&[crate::atom::atoms::badkey, *k]);
                 return Err(Exception::error(reason));
             }
+            Err(i) => (i, true),
+        };
+        let lits = &ctx.vm.literals;
+        if let Some(t) = ctx.proc.heap.map_with(lits, m, at, *k, *v, insert) {
+            return Ok(t);
         }
     }
-    current.extend_from_slice(updates);
-    Ok(build(ctx, current))
+    let (mut keys, mut values) = match ctx.mem().map(m) {
+        Some((k, v)) => (k.to_vec(), v.to_vec()),
+        None => return Err(badmap(ctx, m)),
+    };
+    // Keys stay sorted: each update is a binary search and at most one insertion.
+    for (k, v) in updates {
+        let found = {
+            let mem = ctx.mem();
+            keys.binary_search_by(|probe| compare(&mem, &ctx.vm.atoms, *probe, *k, true))
+        };
+        match found {
+            Ok(i) => values[i] = *v,
+            Err(_) if exact => {
+                let reason = ctx.heap().tuple(&[crate::atom::atoms::badkey, *k]);
+                return Err(Exception::error(reason));
+            }
+            Err(i) => {
+                keys.insert(i, *k);
+                values.insert(i, *v);
+            }
+        }
+    }
+    Ok(ctx.heap().map_sorted(&keys, &values))
 }
 
 /// `maps:get/2`, `map_get/2`.

@@ -26,7 +26,9 @@ fn raw_payload(kind: HeaderKind) -> bool {
 pub fn collect(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
     let mut from = std::mem::take(&mut heap.words);
     let old_offheap = std::mem::take(&mut heap.offheap);
-    let mut to: Vec<Term> = Vec::with_capacity(from.len() / 2 + need);
+    let mut to: Vec<Term> = std::mem::take(&mut heap.spare);
+    to.clear();
+    to.reserve(from.len() / 2 + need);
     let mut offheap: Vec<OffHeapBin> = Vec::new();
     for root in roots.iter_mut() {
         for t in root.iter_mut() {
@@ -48,7 +50,14 @@ pub fn collect(heap: &mut Heap, roots: &mut [&mut [Term]], need: usize) {
         }
         scan += 1;
     }
-    heap.limit = MIN_HEAP.max((to.len() + need) * 2);
+    // Grow generously (three times what survived): a heap that keeps most of its data
+    // would otherwise be collected again almost at once.
+    heap.limit = MIN_HEAP.max((to.len() + need) * 3);
+    // Room for everything until the next collection, so the heap never reallocates
+    // (and faults in fresh pages) between collections.
+    to.reserve(heap.limit.saturating_sub(to.len()));
+    from.clear();
+    heap.spare = from;
     heap.words = to;
     heap.offheap = offheap;
 }

@@ -29,6 +29,9 @@ pub struct Heap {
     pub area: Area,
     /// Words allowed before the next collection.
     pub limit: usize,
+    /// The other semispace: the previous collection's from-space, kept (cleared) so
+    /// the next collection reuses its allocation instead of asking the OS again.
+    pub spare: Vec<Term>,
 }
 
 /// Smallest heap limit after a collection, in words.
@@ -42,6 +45,7 @@ impl Heap {
             offheap: Vec::new(),
             area,
             limit: MIN_HEAP,
+            spare: Vec::new(),
         }
     }
 
@@ -140,6 +144,63 @@ impl Heap {
         payload.push(keys);
         payload.extend_from_slice(values);
         self.push_object(HeaderKind::Map, &payload)
+    }
+
+    /// Appends a copy of `words[range]` of `area` (this heap, or the literal arena).
+    fn copy_words(&mut self, lits: &Heap, area: Area, range: std::ops::Range<usize>) -> Option<()> {
+        match area {
+            Area::Heap if range.end <= self.words.len() => self.words.extend_from_within(range),
+            Area::Heap => return None,
+            Area::Literal => self.words.extend_from_slice(lits.words.get(range)?),
+        }
+        Some(())
+    }
+
+    /// Map `map` with `value` stored under `key`, which is its `at`-th key (`insert`:
+    /// a new key going at position `at` of the sorted keys). An update of an existing
+    /// key shares the keys tuple; nothing is allocated outside the heap.
+    pub fn map_with(
+        &mut self,
+        lits: &Heap,
+        map: Term,
+        at: usize,
+        key: Term,
+        value: Term,
+        insert: bool,
+    ) -> Option<Term> {
+        let (area, mi) = map.as_boxed()?;
+        let words = match area {
+            Area::Heap => &self.words,
+            Area::Literal => &lits.words,
+        };
+        let header = crate::term::Header::of(*words.get(mi)?)?;
+        let keys_ptr = *words.get(mi + 1)?;
+        let n = header.arity.checked_sub(1)?;
+        let values = mi + 2..mi + 2 + n;
+        if at > n || (!insert && at >= n) {
+            return None;
+        }
+        let new_keys = if insert {
+            let (karea, ki) = keys_ptr.as_boxed()?;
+            let keys = ki + 1..ki + 1 + n;
+            let start = self.words.len();
+            self.words.push(Header::word(HeaderKind::Tuple, n + 1));
+            self.copy_words(lits, karea, keys.start..keys.start + at)?;
+            self.words.push(key);
+            self.copy_words(lits, karea, keys.start + at..keys.end)?;
+            Term::boxed(self.area, start)
+        } else {
+            keys_ptr
+        };
+        let start = self.words.len();
+        self.words
+            .push(Header::word(HeaderKind::Map, n + 1 + usize::from(insert)));
+        self.words.push(new_keys);
+        self.copy_words(lits, area, values.start..values.start + at)?;
+        self.words.push(value);
+        let skip = usize::from(!insert);
+        self.copy_words(lits, area, values.start + at + skip..values.end)?;
+        Some(Term::boxed(self.area, start))
     }
 
     /// A binary of whole bytes.

@@ -693,8 +693,12 @@ fn step(
             bif,
             args,
             dst,
+            live,
             ..
         } => {
+            if *live != crate::module::NO_GC {
+                ensure_heap(proc, x, 16, usize::from(*live));
+            }
             // BIFs take at most 3 arguments here: no allocation per call.
             let mut buffer = [Term::NIL; 4];
             let n = args.len().min(4);
@@ -1141,8 +1145,16 @@ fn step(
             fail,
             src,
             dst,
+            live,
             pairs,
         } => {
+            // Like BEAM's put_map_*: make room first (this may collect garbage).
+            let size = proc
+                .heap
+                .mem(&vm.literals)
+                .map(get(proc, x, *src))
+                .map_or(0, |(k, _)| k.len());
+            ensure_heap(proc, x, 2 * (size + pairs.len()) + 4, usize::from(*live));
             let m = get(proc, x, *src);
             let updates: Vec<(Term, Term)> = pairs
                 .iter()

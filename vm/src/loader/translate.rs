@@ -249,12 +249,19 @@ impl Translator<'_, '_> {
             .iter()
             .map(|&i| self.src(args, i))
             .collect::<Result<_, _>>()?;
+        // gc_bif operands are Fail, Live, Bif, ...: the BIF import is operand 2.
+        let live = if import_arg == 2 {
+            self.small(args, 1)?
+        } else {
+            crate::module::NO_GC
+        };
         Ok(Instr::Bif {
             fail,
             bif: native,
             args: inputs,
             dst: self.dst(args, dst_arg)?,
             mfa,
+            live,
         })
     }
 
@@ -537,6 +544,7 @@ impl Translator<'_, '_> {
                     fail: self.label(a, 0)?,
                     src: self.src(a, 1)?,
                     dst: self.dst(a, 2)?,
+                    live: self.small(a, 3)?,
                     pairs,
                 }
             }

@@ -9,6 +9,9 @@ use avm_format::beam::Opcode;
 /// An instruction index within a module's code.
 pub type Label = u32;
 
+/// The `live` of a `Bif` that never collects (plain `bif0/1/2`).
+pub const NO_GC: u16 = u16::MAX;
+
 /// A failure label meaning "raise an exception instead of jumping".
 pub const NO_LABEL: Label = u32::MAX;
 
@@ -221,6 +224,8 @@ pub enum Instr {
         args: Box<[Src]>,
         dst: Dst,
         mfa: super::Mfa,
+        /// For `gc_bif`: X registers live if a collection runs first (`NO_GC` for `bif`).
+        live: u16,
     },
     /// A BIF this VM does not have: executing it faults the process.
     MissingBif(super::Mfa),
@@ -347,6 +352,7 @@ pub enum Instr {
         fail: Label,
         src: Src,
         dst: Dst,
+        live: u16,
         pairs: Box<[(Src, Src)]>,
     },
     /// Test that a map has all `keys`.

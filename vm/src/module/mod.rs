@@ -4,7 +4,7 @@ mod instr;
 
 pub use instr::{
     BsSegment, BsSize, BsType, Compare, Dst, FDst, FOp, FSrc, Instr, Label, NativeFn, Src,
-    TypeTest, NO_LABEL,
+    TypeTest, NO_GC, NO_LABEL,
 };
 
 use std::collections::HashMap;
