@@ -139,7 +139,7 @@ impl Process {
         let need = n + 1;
         if self.e < need {
             let used = self.stack.len() - self.e;
-            let capacity = (self.stack.len() * 2).max(used + need + 32);
+            let capacity = (self.stack.len() * 2).max(used + need + 8);
             let mut grown = vec![Term::NIL; capacity];
             let start = capacity - used;
             grown[start..].copy_from_slice(&self.stack[self.e..]);
