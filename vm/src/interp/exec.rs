@@ -27,6 +27,7 @@ pub(super) enum Flow {
 /// Stack frames kept in a stack trace, as in BEAM's default `backtrace_depth`.
 const TRACE_DEPTH: usize = 8;
 
+#[inline(always)]
 pub(super) fn get(proc: &Process, x: &[Term], src: Src) -> Term {
     match src {
         Src::X(n) => x[usize::from(n)],
@@ -35,6 +36,7 @@ pub(super) fn get(proc: &Process, x: &[Term], src: Src) -> Term {
     }
 }
 
+#[inline(always)]
 pub(super) fn put(proc: &mut Process, x: &mut [Term], dst: Dst, value: Term) {
     match dst {
         Dst::X(n) => x[usize::from(n)] = value,
@@ -585,6 +587,7 @@ fn error_tuple(proc: &mut Process, tag: Term, value: Term) -> Exception {
 }
 
 #[allow(clippy::too_many_lines, clippy::too_many_arguments)]
+#[inline(always)]
 fn step(
     vm: &mut Vm,
     proc: &mut Process,
@@ -708,6 +711,36 @@ fn step(
             let values = &buffer[..n];
             let mut ctx = Context { vm, proc };
             match bif(&mut ctx, values) {
+                Ok(v) => {
+                    put(proc, x, *dst, v);
+                    Flow::Next
+                }
+                Err(e) => fail_or(*fail, e),
+            }
+        }
+        Instr::AddSub {
+            sub,
+            fail,
+            a,
+            b,
+            dst,
+            live,
+            bif,
+        } => {
+            let (va, vb) = (get(proc, x, *a), get(proc, x, *b));
+            if let (Some(sa), Some(sb)) = (va.as_small(), vb.as_small()) {
+                // Two 60-bit values: the i64 result cannot overflow.
+                let r = if *sub { sa - sb } else { sa + sb };
+                if let Some(t) = Term::small(r) {
+                    put(proc, x, *dst, t);
+                    return Flow::Next;
+                }
+            }
+            if *live != crate::module::NO_GC {
+                ensure_heap(proc, x, 16, usize::from(*live));
+            }
+            let args = [get(proc, x, *a), get(proc, x, *b)];
+            match bif(&mut Context { vm, proc }, &args) {
                 Ok(v) => {
                     put(proc, x, *dst, v);
                     Flow::Next

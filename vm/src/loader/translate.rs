@@ -255,6 +255,18 @@ impl Translator<'_, '_> {
         } else {
             crate::module::NO_GC
         };
+        let name = (names.name(mfa.module), names.name(mfa.function), mfa.arity);
+        if let (("erlang", op @ ("+" | "-"), 2), [a, b]) = (name, &inputs[..]) {
+            return Ok(Instr::AddSub {
+                sub: op == "-",
+                fail,
+                a: *a,
+                b: *b,
+                dst: self.dst(args, dst_arg)?,
+                live,
+                bif: native,
+            });
+        }
         Ok(Instr::Bif {
             fail,
             bif: native,

@@ -227,6 +227,16 @@ pub enum Instr {
         /// For `gc_bif`: X registers live if a collection runs first (`NO_GC` for `bif`).
         live: u16,
     },
+    /// `+`/`-` of two operands: small integers inline, anything else through `bif`.
+    AddSub {
+        sub: bool,
+        fail: Label,
+        a: Src,
+        b: Src,
+        dst: Dst,
+        live: u16,
+        bif: NativeFn,
+    },
     /// A BIF this VM does not have: executing it faults the process.
     MissingBif(super::Mfa),
     /// Allocate a stack frame of `stack` slots (zeroed when `zero`); GC with `live` X registers if `heap` words do not fit.

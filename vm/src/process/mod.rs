@@ -120,6 +120,7 @@ impl Process {
     }
 
     /// Y register `i` of the current frame.
+    #[inline(always)]
     pub fn y(&self, i: u16) -> Term {
         self.stack
             .get(self.e + 1 + usize::from(i))
@@ -128,6 +129,7 @@ impl Process {
     }
 
     /// Sets Y register `i` of the current frame (ignored when out of the frame).
+    #[inline(always)]
     pub fn set_y(&mut self, i: u16, value: Term) {
         if let Some(slot) = self.stack.get_mut(self.e + 1 + usize::from(i)) {
             *slot = value;
