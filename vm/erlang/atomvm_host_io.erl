@@ -1,38 +1,46 @@
 %% The host VM's group leader: answers the Erlang I/O protocol for standard output
-%% and writes through the VM's native atomvm_host:put_chars/2.
+%% and writes through the VM's native atomvm_host:put_chars/3. Like standard_io under
+%% `erl -noshell` it starts as a latin1 device; setopts can switch it to unicode.
 -module(atomvm_host_io).
 -export([start/0]).
 
 start() ->
-    loop().
+    loop(latin1).
 
-loop() ->
+loop(Encoding) ->
     receive
         {io_request, From, ReplyAs, Request} ->
-            From ! {io_reply, ReplyAs, request(Request)},
-            loop();
+            {Reply, NewEncoding} = request(Request, Encoding),
+            From ! {io_reply, ReplyAs, Reply},
+            loop(NewEncoding);
         _Other ->
-            loop()
+            loop(Encoding)
     end.
 
-request({put_chars, Encoding, Chars}) ->
-    write(Encoding, Chars);
-request({put_chars, Encoding, Module, Function, Args}) ->
+request({put_chars, Encoding, Chars}, Device) ->
+    {write(Device, Encoding, Chars), Device};
+request({put_chars, Encoding, Module, Function, Args}, Device) ->
     try apply(Module, Function, Args) of
-        Chars -> write(Encoding, Chars)
+        Chars -> {write(Device, Encoding, Chars), Device}
     catch
-        _:_ -> {error, put_chars}
+        _:_ -> {{error, put_chars}, Device}
     end;
-request({requests, Requests}) ->
-    lists:foldl(fun(R, ok) -> request(R); (_, Error) -> Error end, ok, Requests);
-request(getopts) ->
-    [{binary, false}, {encoding, unicode}];
-request({setopts, _}) ->
-    ok;
-request({get_geometry, _}) ->
-    {error, enotsup};
-request(_) ->
-    {error, request}.
+request({requests, Requests}, Device) ->
+    lists:foldl(fun(R, {ok, D}) -> request(R, D); (_, Error) -> Error end, {ok, Device}, Requests);
+request(getopts, Device) ->
+    {[{binary, false}, {encoding, Device}], Device};
+request({setopts, Opts}, Device) ->
+    case proplists:get_value(encoding, Opts, Device) of
+        E when E =:= latin1; E =:= unicode; E =:= utf8 -> {ok, encoding(E)};
+        _ -> {{error, enotsup}, Device}
+    end;
+request({get_geometry, _}, Device) ->
+    {{error, enotsup}, Device};
+request(_, Device) ->
+    {{error, request}, Device}.
 
-write(Encoding, Chars) ->
-    atomvm_host:put_chars(Encoding, Chars).
+encoding(utf8) -> unicode;
+encoding(E) -> E.
+
+write(Device, Encoding, Chars) ->
+    atomvm_host:put_chars(Device, Encoding, Chars).

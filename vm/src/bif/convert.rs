@@ -34,29 +34,73 @@ pub fn atom_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     Ok(chars(ctx, &name))
 }
 
+/// The atom named `text`: `system_limit` past 255 characters; with `existing`, only
+/// an atom that already exists (else `badarg`).
+fn make_atom(ctx: &mut Context<'_>, text: &str, existing: bool) -> Result<Term, Exception> {
+    if text.chars().count() > 255 {
+        let reason = ctx.atom("system_limit");
+        return Err(Exception::error(reason));
+    }
+    if existing {
+        return ctx
+            .vm
+            .atoms
+            .lookup(text)
+            .map(Term::atom)
+            .ok_or_else(Exception::badarg);
+    }
+    Ok(ctx.atom(text))
+}
+
 /// `list_to_atom/1`.
 pub fn list_to_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let text = list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
-    check(text.chars().count() <= 255)?;
-    Ok(ctx.atom(&text))
+    make_atom(ctx, &text, false)
+}
+
+/// `list_to_existing_atom/1`.
+pub fn list_to_existing_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let text = list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    make_atom(ctx, &text, true)
 }
 
 /// `atom_to_binary/1,2`.
 pub fn atom_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let a = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let unicode = encoding(ctx, args.get(1))?;
     let name = ctx.vm.atoms.name(a).to_owned();
-    Ok(ctx.heap().binary(name.as_bytes()))
+    if unicode {
+        return Ok(ctx.heap().binary(name.as_bytes()));
+    }
+    let bytes: Option<Vec<u8>> = name.chars().map(|c| u8::try_from(c).ok()).collect();
+    let bytes = bytes.ok_or_else(Exception::badarg)?;
+    Ok(ctx.heap().binary(&bytes))
 }
 
-/// `binary_to_atom/1,2`, `binary_to_existing_atom/1,2`.
-pub fn binary_to_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+fn binary_atom_text(ctx: &Context<'_>, args: &[Term]) -> Result<String, Exception> {
+    let unicode = encoding(ctx, args.get(1))?;
     let bytes = ctx
         .mem()
         .bitstr(arg(args, 0))
-        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .and_then(|b| super::binary_bytes(&b))
         .ok_or_else(Exception::badarg)?;
-    let text = String::from_utf8(bytes).map_err(|_| Exception::badarg())?;
-    Ok(ctx.atom(&text))
+    if unicode {
+        String::from_utf8(bytes).map_err(|_| Exception::badarg())
+    } else {
+        Ok(bytes.iter().map(|b| char::from(*b)).collect())
+    }
+}
+
+/// `binary_to_atom/1,2`.
+pub fn binary_to_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let text = binary_atom_text(ctx, args)?;
+    make_atom(ctx, &text, false)
+}
+
+/// `binary_to_existing_atom/1,2`.
+pub fn binary_to_existing_atom(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let text = binary_atom_text(ctx, args)?;
+    make_atom(ctx, &text, true)
 }
 
 fn radix_text(value: &Int, radix: u32) -> String {
@@ -97,8 +141,27 @@ pub fn binary_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     let bytes = ctx
         .mem()
         .bitstr(arg(args, 0))
-        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .and_then(|b| super::binary_bytes(&b))
         .ok_or_else(Exception::badarg)?;
+    let items: Vec<Term> = bytes
+        .iter()
+        .filter_map(|b| Term::small(i64::from(*b)))
+        .collect();
+    Ok(ctx.heap().list(&items))
+}
+
+/// `binary_to_list/3`: bytes `Start..=Stop` (1-based) of a bitstring's whole bytes.
+pub fn binary_to_list3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (Some(start), Some(stop)) = (arg(args, 1).as_small(), arg(args, 2).as_small()) else {
+        return Err(Exception::badarg());
+    };
+    let bytes = {
+        let mem = ctx.mem();
+        let b = mem.bitstr(arg(args, 0)).ok_or_else(Exception::badarg)?;
+        let size = (b.bits / 8) as i64;
+        check(1 <= start && start <= stop && stop <= size)?;
+        b.to_bytes()[(start - 1) as usize..stop as usize].to_vec()
+    };
     let items: Vec<Term> = bytes
         .iter()
         .filter_map(|b| Term::small(i64::from(*b)))
@@ -122,10 +185,56 @@ pub fn iolist_bytes(ctx: &Context<'_>, t: Term) -> Option<Vec<u8>> {
             out.push(u8::try_from(v).ok()?);
         } else {
             let bits = mem.bitstr(t)?;
-            out.extend_from_slice(bits.aligned()?);
+            out.extend(super::binary_bytes(&bits)?);
         }
     }
     Some(out)
+}
+
+/// `list_to_bitstring/1`: like `list_to_binary/1`, but binaries may be bitstrings.
+pub fn list_to_bitstring(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let t = arg(args, 0);
+    check(t.is_nil() || t.as_list().is_some() || ctx.mem().bitstr(t).is_some())?;
+    let (out, bits) = {
+        let mem = ctx.mem();
+        let mut out: Vec<u8> = Vec::new();
+        let mut bits = 0usize;
+        let mut push_bits = |b: &crate::heap::BitStr<'_>| {
+            for i in 0..b.bits {
+                if bits % 8 == 0 {
+                    out.push(0);
+                }
+                if b.bit(i) {
+                    let last = out.len() - 1;
+                    out[last] |= 0x80 >> (bits % 8);
+                }
+                bits += 1;
+            }
+        };
+        let mut work = vec![t];
+        while let Some(t) = work.pop() {
+            if t.is_nil() {
+                continue;
+            }
+            if let Some((h, tl)) = mem.cons(t) {
+                work.push(tl);
+                work.push(h);
+            } else if let Some(v) = t.as_small() {
+                let byte = u8::try_from(v).map_err(|_| Exception::badarg())?;
+                let one = [byte];
+                push_bits(&crate::heap::BitStr {
+                    bytes: &one,
+                    offset: 0,
+                    bits: 8,
+                });
+            } else {
+                let b = mem.bitstr(t).ok_or_else(Exception::badarg)?;
+                push_bits(&b);
+            }
+        }
+        (out, bits)
+    };
+    Ok(ctx.heap().bitstring(&out, bits))
 }
 
 /// `list_to_binary/1`, `iolist_to_binary/1`.
@@ -166,13 +275,13 @@ pub fn chardata_utf8(ctx: &Context<'_>, t: Term, unicode: bool) -> Option<Vec<u8
             out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         } else {
             let bits = mem.bitstr(t)?;
-            let bytes = bits.aligned()?;
+            let bytes = super::binary_bytes(&bits)?;
             if unicode {
-                out.extend_from_slice(bytes);
+                out.extend_from_slice(&bytes);
             } else {
                 for b in bytes {
                     let mut buf = [0u8; 4];
-                    out.extend_from_slice(char::from(*b).encode_utf8(&mut buf).as_bytes());
+                    out.extend_from_slice(char::from(b).encode_utf8(&mut buf).as_bytes());
                 }
             }
         }
@@ -183,9 +292,30 @@ pub fn chardata_utf8(ctx: &Context<'_>, t: Term, unicode: bool) -> Option<Vec<u8
 /// `atomvm_host:put_chars/2`: writes chardata to standard output.
 pub fn put_chars(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     use std::io::Write;
-    let unicode = arg(args, 0) != crate::atom::atoms::latin1;
-    match chardata_utf8(ctx, arg(args, 1), unicode) {
-        Some(bytes) => {
+    // put_chars(DeviceEncoding, DataEncoding, Chars); put_chars(DataEncoding, Chars).
+    let (device_unicode, data, chars) = match args {
+        [device, data, chars] => (*device != crate::atom::atoms::latin1, *data, *chars),
+        _ => (false, arg(args, 0), arg(args, 1)),
+    };
+    let unicode = data != crate::atom::atoms::latin1;
+    match chardata_utf8(ctx, chars, unicode) {
+        Some(utf8) if device_unicode => {
+            let _ = ctx.vm.out.write_all(&utf8);
+            Ok(crate::atom::atoms::ok)
+        }
+        Some(utf8) => {
+            // Standard output is a latin-1 device, as under `erl -noshell`: characters
+            // up to 255 are single bytes, others are written as \x{H}.
+            let text = String::from_utf8_lossy(&utf8);
+            let mut bytes = Vec::with_capacity(utf8.len());
+            for c in text.chars() {
+                match u8::try_from(u32::from(c)) {
+                    Ok(b) => bytes.push(b),
+                    Err(_) => {
+                        bytes.extend_from_slice(format!("\\x{{{:X}}}", u32::from(c)).as_bytes())
+                    }
+                }
+            }
             let _ = ctx.vm.out.write_all(&bytes);
             Ok(crate::atom::atoms::ok)
         }
@@ -243,7 +373,7 @@ pub fn binary_to_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, E
     let bytes = ctx
         .mem()
         .bitstr(arg(args, 0))
-        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .and_then(|b| super::binary_bytes(&b))
         .ok_or_else(Exception::badarg)?;
     let text = String::from_utf8(bytes).map_err(|_| Exception::badarg())?;
     parse_int(ctx, &text, args.get(1).copied())
@@ -313,7 +443,7 @@ pub fn split_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     let bytes = ctx
         .mem()
         .bitstr(arg(args, 0))
-        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .and_then(|b| super::binary_bytes(&b))
         .ok_or_else(Exception::badarg)?;
     check(at >= 0 && at as usize <= bytes.len())?;
     let (a, b) = bytes.split_at(at as usize);

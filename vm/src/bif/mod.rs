@@ -96,7 +96,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("lists", "keymember", 3) => lists::keymember,
         ("erlang", "atom_to_list", 1) => convert::atom_to_list,
         ("erlang", "list_to_atom", 1) => convert::list_to_atom,
-        ("erlang", "list_to_existing_atom", 1) => convert::list_to_atom,
+        ("erlang", "list_to_existing_atom", 1) => convert::list_to_existing_atom,
         ("erlang", "atom_to_binary", 1) => convert::atom_to_binary,
         ("erlang", "atom_to_binary", 2) => convert::atom_to_binary,
         ("erlang", "binary_to_atom", 2) => convert::binary_to_atom,
@@ -110,6 +110,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "iolist_size", 1) => convert::iolist_size,
         ("erlang", "display", 1) => process::display,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
+        ("atomvm_host", "put_chars", 3) => convert::put_chars,
         ("unicode", "characters_to_binary", 1) => convert::characters_to_binary,
         ("unicode", "characters_to_binary", 2) => convert::characters_to_binary,
         ("unicode", "characters_to_binary", 3) => convert::characters_to_binary,
@@ -215,10 +216,10 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("binary", "part", 3) => convert::binary_part,
         ("erlang", "split_binary", 2) => convert::split_binary,
         ("erlang", "bitstring_to_list", 1) => convert::bitstring_to_list,
-        ("erlang", "list_to_bitstring", 1) => convert::list_to_binary,
-        ("erlang", "binary_to_list", 3) => convert::binary_to_list,
-        ("erlang", "binary_to_existing_atom", 1) => convert::binary_to_atom,
-        ("erlang", "binary_to_existing_atom", 2) => convert::binary_to_atom,
+        ("erlang", "list_to_bitstring", 1) => convert::list_to_bitstring,
+        ("erlang", "binary_to_list", 3) => convert::binary_to_list3,
+        ("erlang", "binary_to_existing_atom", 1) => convert::binary_to_existing_atom,
+        ("erlang", "binary_to_existing_atom", 2) => convert::binary_to_existing_atom,
         ("erlang", "binary_to_atom", 1) => convert::binary_to_atom,
         ("os", "getenv", 0) => os::getenv_all,
         ("os", "getenv", 1) => os::getenv,
@@ -287,6 +288,11 @@ pub fn boolean(b: bool) -> Term {
     } else {
         crate::atom::atoms::false_
     }
+}
+
+/// The bytes of a binary (a bitstring of whole bytes, aligned or not), or `None`.
+pub fn binary_bytes(b: &crate::heap::BitStr<'_>) -> Option<Vec<u8>> {
+    (b.bits % 8 == 0).then(|| b.to_bytes())
 }
 
 /// Fails with `badarg` unless `cond`.
