@@ -7,8 +7,8 @@
 
 use avm_format::compact::Operand;
 
-/// Line numbers by item index (index 0 = unknown = 0).
-pub fn items(data: &[u8]) -> Result<Vec<u32>, String> {
+/// Line numbers by item index (index 0 = unknown = 0), and the file names.
+pub fn items(data: &[u8]) -> Result<(Vec<u32>, Vec<String>), String> {
     let header = |i: usize| {
         data.get(i * 4..i * 4 + 4)
             .map(|w| u32::from_be_bytes([w[0], w[1], w[2], w[3]]))
@@ -28,5 +28,15 @@ pub fn items(data: &[u8]) -> Result<Vec<u32>, String> {
             _ => {} // a file switch
         }
     }
-    Ok(out)
+    let mut files = Vec::new();
+    for _ in 0..header(4)? {
+        let Some((len, tail)) = rest.split_first_chunk::<2>() else {
+            break;
+        };
+        let len = usize::from(u16::from_be_bytes(*len));
+        let Some(name) = tail.get(..len) else { break };
+        files.push(String::from_utf8_lossy(name).into_owned());
+        rest = &tail[len..];
+    }
+    Ok((out, files))
 }

@@ -48,9 +48,9 @@ pub fn load(
         let value = etf::decode(bytes).map_err(|error| LoadError::Literal { index: i, error })?;
         literal_terms.push(literal::build(&value, lits, atoms));
     }
-    let line_items = match beam.chunk(b"Line") {
+    let (line_items, files) = match beam.chunk(b"Line") {
         Some(chunk) => lines::items(chunk.data).map_err(LoadError::Table)?,
-        None => Vec::new(),
+        None => (Vec::new(), Vec::new()),
     };
     let strings = beam
         .chunk(b"StrT")
@@ -118,7 +118,13 @@ pub fn load(
         imports,
         lambdas,
         lines: translated.lines,
-        file: None,
+        // With no file names in the line table, BEAM reports `MODULE.erl`.
+        file: Some(
+            files
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| format!("{}.erl", atoms.name(name))),
+        ),
     })
 }
 
