@@ -9,7 +9,7 @@ use super::bits::{BitReader, BitWriter};
 use super::exec::{fail_or, get, put, Flow};
 use super::{Exception, Fault, Yield};
 use crate::heap::{BitStr, Int, Mem};
-use crate::module::{BsSegment, BsSize, BsType, Instr, Label, Src};
+use crate::module::{BsCommand, BsSegment, BsSize, BsType, Instr, Label, Src};
 use crate::process::Process;
 use crate::term::{Area, HeaderKind, Term};
 use crate::vm::Vm;
@@ -404,6 +404,81 @@ pub(super) fn step(vm: &mut Vm, proc: &mut Process, x: &mut [Term], instr: &Inst
             proc.bs_target = [t];
             proc.bs_pos = start;
             put(proc, x, *dst, t);
+            Flow::Next
+        }
+        Instr::BsMatch {
+            fail,
+            ctx,
+            commands,
+        } => {
+            let c = get(proc, x, *ctx);
+            let (bin, mut pos) = match context(&proc.heap.mem(&vm.literals), c) {
+                Some(found) => found,
+                None => return fault("bs_match on a non-context"),
+            };
+            let total = match proc.heap.mem(&vm.literals).bitstr(bin) {
+                Some(b) => b.bits,
+                None => return fault("bad match context"),
+            };
+            for command in commands.iter() {
+                let left = total.saturating_sub(pos);
+                match *command {
+                    BsCommand::EnsureAtLeast { stride, unit } => {
+                        let stride = stride as usize;
+                        if left < stride || (unit > 1 && (left - stride) % unit as usize != 0) {
+                            return Flow::Jump(*fail);
+                        }
+                    }
+                    BsCommand::EnsureExactly { stride } => {
+                        if left != stride as usize {
+                            return Flow::Jump(*fail);
+                        }
+                    }
+                    BsCommand::Skip { stride } => pos += stride as usize,
+                    BsCommand::Integer { flags, bits, dst } => {
+                        let value = {
+                            let mem = proc.heap.mem(&vm.literals);
+                            let Some(src) = mem.bitstr(bin) else {
+                                return fault("bad match context");
+                            };
+                            (BitReader { src }).int(pos, bits as usize, flags)
+                        };
+                        let t = match value {
+                            Some(Int::Small(v)) => proc.heap.int(v),
+                            Some(Int::Big(b)) => proc.heap.bigint(&b),
+                            None => return Flow::Jump(*fail),
+                        };
+                        pos += bits as usize;
+                        put(proc, x, dst, t);
+                    }
+                    BsCommand::Binary { bits, dst } => {
+                        if bits as usize > left {
+                            return Flow::Jump(*fail);
+                        }
+                        let t = sub_binary(proc, &vm.literals, bin, pos, bits as usize);
+                        pos += bits as usize;
+                        put(proc, x, dst, t);
+                    }
+                    BsCommand::GetTail { dst } => {
+                        let t = sub_binary(proc, &vm.literals, bin, pos, left);
+                        pos = total;
+                        put(proc, x, dst, t);
+                    }
+                    BsCommand::Equal { bits, value } => {
+                        let mem = proc.heap.mem(&vm.literals);
+                        let Some(src) = mem.bitstr(bin) else {
+                            return fault("bad match context");
+                        };
+                        let got = (BitReader { src }).int(pos, bits as usize, 0);
+                        let want = mem.int(value);
+                        if got.is_none() || got != want {
+                            return Flow::Jump(*fail);
+                        }
+                        pos += bits as usize;
+                    }
+                }
+            }
+            set_position(proc, c, pos);
             Flow::Next
         }
         Instr::BsInitWritable => {

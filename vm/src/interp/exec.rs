@@ -1302,7 +1302,29 @@ fn step(
         | Instr::BsAdd { .. }
         | Instr::BsUtfSize { .. }
         | Instr::BsAppend { .. }
-        | Instr::BsInitWritable => super::bitsyntax::step(vm, proc, x, instr),
+        | Instr::BsInitWritable
+        | Instr::BsMatch { .. } => super::bitsyntax::step(vm, proc, x, instr),
+        Instr::UpdateRecord { src, dst, updates } => {
+            let t = get(proc, x, *src);
+            let Some(mut elements) = proc.heap.mem(&vm.literals).tuple(t).map(<[Term]>::to_vec)
+            else {
+                return Flow::Stop(Yield::Faulted(Fault("update_record of a non-tuple".into())));
+            };
+            for (i, v) in updates.iter() {
+                let value = get(proc, x, *v);
+                match elements.get_mut(*i as usize) {
+                    Some(slot) => *slot = value,
+                    None => {
+                        return Flow::Stop(Yield::Faulted(Fault(
+                            "update_record out of range".into(),
+                        )))
+                    }
+                }
+            }
+            let new = proc.heap.tuple(&elements);
+            put(proc, x, *dst, new);
+            Flow::Next
+        }
         Instr::Unsupported(op) => Flow::Stop(Yield::Faulted(Fault(format!(
             "instruction `{}` is not supported yet (in {})",
             op.name(),

@@ -804,6 +804,28 @@ impl Translator<'_, '_> {
                 dst: self.dst(a, 5)?,
             },
             O::bs_init_writable => Instr::BsInitWritable,
+            O::update_record => {
+                let items = self.list(a, 4)?;
+                let updates = items
+                    .chunks(2)
+                    .map(|p| match p {
+                        [Operand::Unsigned(i), v] if *i >= 1 => {
+                            Ok((*i as u32 - 1, self.src_of(v)?))
+                        }
+                        _ => Err(self.error("malformed update_record list")),
+                    })
+                    .collect::<Result<_, _>>()?;
+                Instr::UpdateRecord {
+                    src: self.src(a, 2)?,
+                    dst: self.dst(a, 3)?,
+                    updates,
+                }
+            }
+            O::bs_match => Instr::BsMatch {
+                fail: self.label(a, 0)?,
+                ctx: self.src(a, 1)?,
+                commands: self.bs_commands(self.list(a, 2)?)?,
+            },
             O::recv_marker_reserve => Instr::Move {
                 src: Src::Term(Term::NIL),
                 dst: self.dst(a, 0)?,
@@ -914,6 +936,79 @@ impl Translator<'_, '_> {
             }
         }
         Ok(flags)
+    }
+
+    /// The command list of `bs_match`: a command name then its operands, repeated.
+    fn bs_commands(&self, items: &[Operand]) -> Result<Box<[crate::module::BsCommand]>, LoadError> {
+        use crate::module::BsCommand as C;
+        let mut out = Vec::new();
+        let mut rest = items;
+        let n = |op: &Operand| -> Result<u32, LoadError> {
+            match op {
+                Operand::Unsigned(v) => {
+                    u32::try_from(*v).map_err(|_| self.error("bs_match operand too large"))
+                }
+                Operand::Integer(v) if *v >= 0 => {
+                    u32::try_from(*v).map_err(|_| self.error("bs_match operand too large"))
+                }
+                other => Err(self.error(format!("bad bs_match operand {other:?}"))),
+            }
+        };
+        while let Some((name, tail)) = rest.split_first() {
+            let name = match name {
+                Operand::Atom(i) => self
+                    .tables
+                    .atom_names
+                    .name(self.atom(*i)?.as_atom().unwrap_or(0))
+                    .to_owned(),
+                other => {
+                    return Err(self.error(format!("bs_match command is not an atom: {other:?}")))
+                }
+            };
+            let (command, used) = match (name.as_str(), tail) {
+                ("ensure_at_least", [s, u, ..]) => (
+                    C::EnsureAtLeast {
+                        stride: n(s)?,
+                        unit: n(u)?,
+                    },
+                    2,
+                ),
+                ("ensure_exactly", [s, ..]) => (C::EnsureExactly { stride: n(s)? }, 1),
+                ("integer", [_live, flags, size, unit, dst, ..]) => (
+                    C::Integer {
+                        flags: n(flags)? as u8,
+                        bits: n(size)? * n(unit)?,
+                        dst: self.dst_of(dst)?,
+                    },
+                    5,
+                ),
+                ("binary", [_live, _flags, size, unit, dst, ..]) => (
+                    C::Binary {
+                        bits: n(size)? * n(unit)?,
+                        dst: self.dst_of(dst)?,
+                    },
+                    5,
+                ),
+                ("skip", [s, ..]) => (C::Skip { stride: n(s)? }, 1),
+                ("get_tail", [_live, _unit, dst, ..]) => (
+                    C::GetTail {
+                        dst: self.dst_of(dst)?,
+                    },
+                    3,
+                ),
+                ("=:=", [_live, size, value, ..]) => (
+                    C::Equal {
+                        bits: n(size)?,
+                        value: self.term(value)?,
+                    },
+                    3,
+                ),
+                (other, _) => return Err(self.error(format!("unknown bs_match command {other}"))),
+            };
+            out.push(command);
+            rest = &tail[used..];
+        }
+        Ok(out.into_boxed_slice())
     }
 
     fn freg(&self, r: u32) -> Result<u16, LoadError> {

@@ -171,6 +171,26 @@ pub struct BsSegment {
     pub string: Box<[u8]>,
 }
 
+/// One command of `bs_match` (fields as the variant docs describe them).
+#[allow(missing_docs)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BsCommand {
+    /// At least `stride` bits left, and what follows them a multiple of `unit`.
+    EnsureAtLeast { stride: u32, unit: u32 },
+    /// Exactly `stride` bits left.
+    EnsureExactly { stride: u32 },
+    /// An integer of `bits` bits into `dst`.
+    Integer { flags: u8, bits: u32, dst: Dst },
+    /// A sub-binary of `bits` bits into `dst`.
+    Binary { bits: u32, dst: Dst },
+    /// Skip `stride` bits.
+    Skip { stride: u32 },
+    /// The rest into `dst`.
+    GetTail { dst: Dst },
+    /// Fail unless the next `bits` bits, as an unsigned integer, equal `value`.
+    Equal { bits: u32, value: Term },
+}
+
 /// A native function: a BIF or a NIF-like builtin.
 pub type NativeFn =
     fn(&mut crate::interp::Context<'_>, &[Term]) -> Result<Term, crate::interp::Exception>;
@@ -467,6 +487,18 @@ pub enum Instr {
     },
     /// x(0) = an empty binary to append to.
     BsInitWritable,
+    /// A copy of tuple `src` with elements replaced (OTP 26 `update_record`; 0-based).
+    UpdateRecord {
+        src: Src,
+        dst: Dst,
+        updates: Box<[(u32, Src)]>,
+    },
+    /// Match several fixed segments at once (OTP 26 `bs_match`).
+    BsMatch {
+        fail: Label,
+        ctx: Src,
+        commands: Box<[BsCommand]>,
+    },
     /// Does nothing (receive markers, `nif_start`, `executable_line`, …).
     Nop,
     /// An instruction this VM does not run yet: executing it faults the process.

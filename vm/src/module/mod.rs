@@ -3,8 +3,8 @@
 mod instr;
 
 pub use instr::{
-    BsSegment, BsSize, BsType, Compare, Dst, FDst, FOp, FSrc, Instr, Label, NativeFn, Src,
-    TypeTest, NO_GC, NO_LABEL,
+    BsCommand, BsSegment, BsSize, BsType, Compare, Dst, FDst, FOp, FSrc, Instr, Label, NativeFn,
+    Src, TypeTest, NO_GC, NO_LABEL,
 };
 
 use std::collections::HashMap;
