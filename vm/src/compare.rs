@@ -99,6 +99,12 @@ fn cmp_numbers(a: &Num, b: &Num, exact: bool) -> Ordering {
     match (a, b) {
         (Num::Int(Int::Small(x)), Num::Int(Int::Small(y))) => x.cmp(y),
         (Num::Int(x), Num::Int(y)) => x.to_big().cmp(&y.to_big()),
+        // From OTP 27, exact comparison tells -0.0 from 0.0.
+        (Num::Float(x), Num::Float(y))
+            if exact && *x == 0.0 && *y == 0.0 && crate::release::get() >= 27 =>
+        {
+            y.is_sign_negative().cmp(&x.is_sign_negative())
+        }
         (Num::Float(x), Num::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         // Exact order (map keys): every integer before every float, as BEAM.
         (Num::Int(_), Num::Float(_)) if exact => Ordering::Less,

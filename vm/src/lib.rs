@@ -15,6 +15,7 @@ pub mod io_server;
 pub mod loader;
 pub mod module;
 pub mod process;
+pub mod release;
 mod signals;
 pub mod term;
 pub mod vm;

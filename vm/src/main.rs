@@ -8,7 +8,7 @@ use atomvm_host::vm::Vm;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: atomvm [--path DIR]... FILE.avm|FILE.beam...";
+const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] FILE.avm|FILE.beam...";
 
 fn main() -> ExitCode {
     match run() {
@@ -24,11 +24,24 @@ fn run() -> Result<ExitCode, String> {
     let mut code_path = CodePath::default();
     let mut args = std::env::args().skip(1);
     let mut files = 0;
+    let mut release_set = false;
+    if let Some(r) = std::env::var("ATOMVM_OTP_RELEASE")
+        .ok()
+        .and_then(|r| r.parse().ok())
+    {
+        atomvm_host::release::set(r);
+        release_set = true;
+    }
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--path" | "-p" => {
                 let dir = args.next().ok_or(USAGE)?;
                 code_path.add_dir(PathBuf::from(dir));
+            }
+            "--otp" => {
+                let release = args.next().and_then(|r| r.parse().ok()).ok_or(USAGE)?;
+                atomvm_host::release::set(release);
+                release_set = true;
             }
             "--help" | "-h" => {
                 println!("{USAGE}");
@@ -42,6 +55,11 @@ fn run() -> Result<ExitCode, String> {
     }
     if files == 0 {
         return Err(USAGE.into());
+    }
+    let host_release =
+        code_path::otp_root().and_then(|r| atomvm_host::release::of_installation(&r));
+    if let (false, Some(release)) = (release_set, host_release) {
+        atomvm_host::release::set(release);
     }
     for root in [code_path::otp_root(), code_path::elixir_root()]
         .into_iter()
