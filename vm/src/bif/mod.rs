@@ -5,6 +5,7 @@
 //! Exception>` in the file of its family and add a line to [`lookup`].
 
 pub mod arith;
+pub mod atomvm;
 pub mod binary;
 pub mod convert;
 pub mod etf;
@@ -18,6 +19,7 @@ pub mod persistent;
 pub mod process;
 pub mod terms;
 pub mod time;
+pub mod unicode;
 
 use crate::interp::{Context, Exception};
 use crate::module::NativeFn;
@@ -109,13 +111,13 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "iolist_to_binary", 1) => convert::list_to_binary,
         ("erlang", "iolist_size", 1) => convert::iolist_size,
         ("erlang", "display", 1) => process::display,
+        ("atomvm", "read_priv", 2) => atomvm::read_priv,
+        ("atomvm", "platform", 0) => atomvm::platform,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
         ("atomvm_host", "put_chars", 3) => convert::put_chars,
-        ("unicode", "characters_to_binary", 1) => convert::characters_to_binary,
-        ("unicode", "characters_to_binary", 2) => convert::characters_to_binary,
-        ("unicode", "characters_to_binary", 3) => convert::characters_to_binary,
-        ("unicode", "characters_to_list", 1) => convert::characters_to_list,
-        ("unicode", "characters_to_list", 2) => convert::characters_to_list,
+        ("unicode", "characters_to_binary", 2) => unicode::characters_to_binary,
+        ("unicode", "characters_to_list", 2) => unicode::characters_to_list,
+        ("unicode", "bin_is_7bit", 1) => unicode::bin_is_7bit,
         ("net_kernel", "dflag_unicode_io", 1) => process::true_,
         ("erlang", "nif_error", 1) => process::nif_error,
         ("erlang", "nif_error", 2) => process::nif_error,
@@ -187,6 +189,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "process_info", 1) => process::process_info,
         ("erlang", "registered", 0) => process::registered,
         ("erlang", "read_timer", 1) => process::read_timer,
+        ("erlang", "read_timer", 2) => process::read_timer,
         ("erlang", "spawn_opt", 2) => process::spawn_opt2,
         ("erlang", "spawn_opt", 4) => process::spawn_opt4,
         ("erlang", "get_keys", 0) => process::get_keys,
