@@ -9,9 +9,7 @@ use num_bigint::{BigInt, Sign};
 fn bytes(ctx: &Context<'_>, t: Term) -> Result<Vec<u8>, Exception> {
     let mem = ctx.mem();
     let b = mem.bitstr(t).ok_or_else(Exception::badarg)?;
-    b.aligned()
-        .map(<[u8]>::to_vec)
-        .ok_or_else(Exception::badarg)
+    super::binary_bytes(&b).ok_or_else(Exception::badarg)
 }
 
 /// `binary:copy/1,2`.

@@ -169,19 +169,21 @@ pub fn binary_to_list3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exc
     Ok(ctx.heap().list(&items))
 }
 
-/// Flattens an iolist (bytes, binaries, nested lists) into bytes.
+/// Flattens an iolist (bytes, binaries, nested lists; a list's tail may be a binary)
+/// into bytes; a binary on its own is accepted too.
 pub fn iolist_bytes(ctx: &Context<'_>, t: Term) -> Option<Vec<u8>> {
     let mem = ctx.mem();
     let mut out = Vec::new();
-    let mut work = vec![t];
-    while let Some(t) = work.pop() {
+    // (term, whether it is a list element, where a byte is allowed)
+    let mut work = vec![(t, false)];
+    while let Some((t, element)) = work.pop() {
         if t.is_nil() {
             continue;
         }
         if let Some((h, tl)) = mem.cons(t) {
-            work.push(tl);
-            work.push(h);
-        } else if let Some(v) = t.as_small() {
+            work.push((tl, false));
+            work.push((h, true));
+        } else if let Some(v) = t.as_small().filter(|_| element) {
             out.push(u8::try_from(v).ok()?);
         } else {
             let bits = mem.bitstr(t)?;
@@ -194,7 +196,7 @@ pub fn iolist_bytes(ctx: &Context<'_>, t: Term) -> Option<Vec<u8>> {
 /// `list_to_bitstring/1`: like `list_to_binary/1`, but binaries may be bitstrings.
 pub fn list_to_bitstring(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let t = arg(args, 0);
-    check(t.is_nil() || t.as_list().is_some() || ctx.mem().bitstr(t).is_some())?;
+    check(t.is_nil() || t.as_list().is_some())?;
     let (out, bits) = {
         let mem = ctx.mem();
         let mut out: Vec<u8> = Vec::new();
@@ -211,15 +213,15 @@ pub fn list_to_bitstring(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, E
                 bits += 1;
             }
         };
-        let mut work = vec![t];
-        while let Some(t) = work.pop() {
+        let mut work = vec![(t, false)];
+        while let Some((t, element)) = work.pop() {
             if t.is_nil() {
                 continue;
             }
             if let Some((h, tl)) = mem.cons(t) {
-                work.push(tl);
-                work.push(h);
-            } else if let Some(v) = t.as_small() {
+                work.push((tl, false));
+                work.push((h, true));
+            } else if let Some(v) = t.as_small().filter(|_| element) {
                 let byte = u8::try_from(v).map_err(|_| Exception::badarg())?;
                 let one = [byte];
                 push_bits(&crate::heap::BitStr {
@@ -237,10 +239,16 @@ pub fn list_to_bitstring(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, E
     Ok(ctx.heap().bitstring(&out, bits))
 }
 
-/// `list_to_binary/1`, `iolist_to_binary/1`.
+/// `list_to_binary/1`.
 pub fn list_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let t = arg(args, 0);
-    check(t.is_nil() || t.as_list().is_some() || ctx.mem().bitstr(t).is_some())?;
+    check(t.is_nil() || t.as_list().is_some())?;
+    iolist_to_binary(ctx, args)
+}
+
+/// `iolist_to_binary/1`.
+pub fn iolist_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let t = arg(args, 0);
     let bytes = iolist_bytes(ctx, t).ok_or_else(Exception::badarg)?;
     Ok(ctx.heap().binary(&bytes))
 }
@@ -335,37 +343,6 @@ fn encoding(ctx: &Context<'_>, t: Option<&Term>) -> Result<bool, Exception> {
             _ => Err(Exception::badarg()),
         },
     }
-}
-
-/// `unicode:characters_to_binary/1,2,3` (UTF-8 or latin-1 in and out).
-pub fn characters_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let unicode_in = encoding(ctx, args.get(1))?;
-    let unicode_out = encoding(ctx, args.get(2))?;
-    let utf8 = chardata_utf8(ctx, arg(args, 0), unicode_in).ok_or_else(Exception::badarg)?;
-    if unicode_out {
-        return Ok(ctx.heap().binary(&utf8));
-    }
-    let text = String::from_utf8(utf8).map_err(|_| Exception::badarg())?;
-    let bytes: Option<Vec<u8>> = text
-        .chars()
-        .map(|c| u8::try_from(u32::from(c)).ok())
-        .collect();
-    match bytes {
-        Some(b) => Ok(ctx.heap().binary(&b)),
-        None => Err(Exception::badarg()),
-    }
-}
-
-/// `unicode:characters_to_list/1,2`.
-pub fn characters_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let unicode_in = encoding(ctx, args.get(1))?;
-    let utf8 = chardata_utf8(ctx, arg(args, 0), unicode_in).ok_or_else(Exception::badarg)?;
-    let text = String::from_utf8(utf8).map_err(|_| Exception::badarg())?;
-    let items: Vec<Term> = text
-        .chars()
-        .filter_map(|c| Term::small(i64::from(u32::from(c))))
-        .collect();
-    Ok(ctx.heap().list(&items))
 }
 
 /// `binary_to_integer/1,2`.
@@ -468,4 +445,101 @@ pub fn bitstring_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, E
         items.push(rest);
     }
     Ok(ctx.heap().list(&items))
+}
+
+/// The leading characters of a list (up to the first non-integer element or the end),
+/// each with the list that follows it.
+fn leading_chars(ctx: &Context<'_>, t: Term) -> Vec<(u8, Term)> {
+    let mem = ctx.mem();
+    let mut out = Vec::new();
+    let mut t = t;
+    while let Some((h, tl)) = mem.cons(t) {
+        // Only ASCII characters matter to number syntax.
+        match h.as_small().and_then(|v| u8::try_from(v).ok()) {
+            Some(c) if c.is_ascii() => out.push((c, tl)),
+            _ => break,
+        }
+        t = tl;
+    }
+    out
+}
+
+/// The longest prefix of `chars` matching a number: `[+-]digits`, and for floats
+/// `[.,]digits([eE][+-]?digits)?` after it. Returns the length consumed.
+fn number_prefix(chars: &[u8], float: bool) -> Option<usize> {
+    let digits = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut i = usize::from(matches!(chars.first(), Some(b'+' | b'-')));
+    let n = digits(i);
+    if n == 0 {
+        return None;
+    }
+    i += n;
+    if !float {
+        return Some(i);
+    }
+    if !matches!(chars.get(i), Some(b'.' | b',')) {
+        return None;
+    }
+    let n = digits(i + 1);
+    if n == 0 {
+        return None;
+    }
+    i += 1 + n;
+    if matches!(chars.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(chars.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        let n = digits(j);
+        if n > 0 {
+            i = j + n;
+        }
+    }
+    Some(i)
+}
+
+fn string_number(ctx: &mut Context<'_>, t: Term, float: bool) -> Result<Term, Exception> {
+    let error = |ctx: &mut Context<'_>, reason: &str| {
+        let r = ctx.atom(reason);
+        Ok(ctx.heap().tuple(&[crate::atom::atoms::error, r]))
+    };
+    if !t.is_nil() && t.as_list().is_none() {
+        return error(ctx, "not_a_list");
+    }
+    let cells = leading_chars(ctx, t);
+    let text: Vec<u8> = cells.iter().map(|(c, _)| *c).collect();
+    let Some(n) = number_prefix(&text, float) else {
+        return error(ctx, if float { "no_float" } else { "no_integer" });
+    };
+    let rest = cells[n - 1].1;
+    let digits: String = text[..n]
+        .iter()
+        .map(|c| if *c == b',' { '.' } else { char::from(*c) })
+        .collect();
+    let value = if float {
+        match digits.parse::<f64>().ok().filter(|f| f.is_finite()) {
+            Some(f) => ctx.heap().float(f),
+            None => return error(ctx, "no_float"),
+        }
+    } else {
+        let digits = digits.strip_prefix('+').unwrap_or(&digits);
+        let v: BigInt = digits.parse().map_err(|_| Exception::badarg())?;
+        ctx.heap().bigint(&v)
+    };
+    Ok(ctx.heap().tuple(&[value, rest]))
+}
+
+/// `string:list_to_integer/1`: `{Integer, Rest}` or `{error, Reason}`.
+pub fn string_list_to_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    string_number(ctx, arg(args, 0), false)
+}
+
+/// `string:list_to_float/1`: `{Float, Rest}` or `{error, Reason}`.
+pub fn string_list_to_float(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    string_number(ctx, arg(args, 0), true)
 }

@@ -150,7 +150,7 @@ pub fn binary_to_term(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     let bytes = ctx
         .mem()
         .bitstr(arg(args, 0))
-        .and_then(|b| b.aligned().map(<[u8]>::to_vec))
+        .and_then(|b| super::binary_bytes(&b))
         .ok_or_else(Exception::badarg)?;
     let decode_options = DecodeOptions {
         max_depth: MAX_DECODE_DEPTH,

@@ -159,8 +159,8 @@ pub fn list_to_float(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excep
 pub fn binary_to_float(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let mem = ctx.mem();
     let bits = mem.bitstr(arg(args, 0)).ok_or_else(Exception::badarg)?;
-    let bytes = bits.aligned().ok_or_else(Exception::badarg)?;
-    let text = std::str::from_utf8(bytes)
+    let bytes = super::binary_bytes(&bits).ok_or_else(Exception::badarg)?;
+    let text = std::str::from_utf8(&bytes)
         .map_err(|_| Exception::badarg())?
         .to_owned();
     check(!text.is_empty())?;

@@ -119,8 +119,8 @@ pub fn md5_init(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
 
 fn md5_context(ctx: &Context<'_>, t: Term) -> Result<Md5, Exception> {
     let bits = ctx.mem().bitstr(t).ok_or_else(Exception::badarg)?;
-    let bytes = bits.aligned().ok_or_else(Exception::badarg)?;
-    Md5::from_bytes(bytes).ok_or_else(Exception::badarg)
+    let bytes = super::binary_bytes(&bits).ok_or_else(Exception::badarg)?;
+    Md5::from_bytes(&bytes).ok_or_else(Exception::badarg)
 }
 
 /// `md5_update/2`.
@@ -180,11 +180,11 @@ fn iodata_pieces(ctx: &Context<'_>, t: Term) -> Result<Vec<Vec<u8>>, Exception> 
             run.push(u8::try_from(v).map_err(|_| Exception::badarg())?);
         } else {
             let bits = mem.bitstr(t).ok_or_else(Exception::badarg)?;
-            let bytes = bits.aligned().ok_or_else(Exception::badarg)?;
+            let bytes = super::binary_bytes(&bits).ok_or_else(Exception::badarg)?;
             if !run.is_empty() {
                 pieces.push(std::mem::take(&mut run));
             }
-            pieces.push(bytes.to_vec());
+            pieces.push(bytes);
         }
     }
     if !run.is_empty() {

@@ -154,9 +154,17 @@ fn start(
 }
 
 fn add_monitor(ctx: &mut Context<'_>, pid: u32) -> Term {
+    add_monitor_as(ctx, pid, Term::pid(pid))
+}
+
+/// A monitor on `pid`; `who` is how a `'DOWN'` for a process that is already gone
+/// names it (the pid, or `{Name, Node}`).
+fn add_monitor_as(ctx: &mut Context<'_>, pid: u32, who: Term) -> Term {
     let id = ctx.vm.fresh_id();
     let me = ctx.proc.pid;
     match ctx.vm.procs.get_mut(pid as usize) {
+        // A process monitoring itself: a reference and nothing else, as in BEAM.
+        _ if pid == me => {}
         Some(Some(target)) => {
             target.monitored_by.push(Monitor {
                 reference: id,
@@ -166,17 +174,11 @@ fn add_monitor(ctx: &mut Context<'_>, pid: u32) -> Term {
         }
         _ => {
             // Already gone: 'DOWN' with noproc at once.
-            let mut scratch = Heap::default();
-            let r = scratch.reference(id);
-            let msg = scratch.tuple(&[
-                atoms::DOWN,
-                r,
-                atoms::process,
-                Term::pid(pid),
-                atoms::noproc,
-            ]);
-            let copy = copy_term(&scratch, msg, &mut ctx.proc.heap);
-            ctx.proc.mailbox.push(copy);
+            let r = ctx.heap().reference(id);
+            let msg = ctx
+                .heap()
+                .tuple(&[atoms::DOWN, r, atoms::process, who, atoms::noproc]);
+            ctx.proc.mailbox.push(msg);
         }
     }
     ctx.heap().reference(id)
@@ -263,12 +265,17 @@ pub fn unlink(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 /// `monitor/2` (`process` monitors).
 pub fn monitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     check(arg(args, 0) == atoms::process)?;
-    let target = arg(args, 1);
-    let pid = match ctx.vm.whereis(target) {
-        Some(p) => p,
-        None if target.as_atom().is_some() => u32::MAX,
-        None => return Err(Exception::badarg()),
-    };
+    let mut target = arg(args, 1);
+    if let Some([name, node]) = ctx.mem().tuple(target) {
+        check(name.as_atom().is_some() && *node == atoms::nonode_nohost)?;
+        target = *name;
+    }
+    if target.as_atom().is_some() {
+        let who = ctx.heap().tuple(&[target, atoms::nonode_nohost]);
+        let pid = ctx.vm.whereis(target).unwrap_or(u32::MAX);
+        return Ok(add_monitor_as(ctx, pid, who));
+    }
+    let pid = target.as_pid().ok_or_else(Exception::badarg)?;
     Ok(add_monitor(ctx, pid))
 }
 
@@ -278,14 +285,33 @@ pub fn demonitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
         Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
         _ => return Err(Exception::badarg()),
     };
-    if let Some(i) = ctx.proc.monitors.iter().position(|m| m.reference == id) {
-        let m = ctx.proc.monitors.remove(i);
-        if let Some(Some(p)) = ctx.vm.procs.get_mut(m.pid as usize) {
-            p.monitored_by.retain(|w| w.reference != id);
+    let (mut flush, mut info) = (false, false);
+    if let Some(opts) = args.get(1) {
+        let items = ctx
+            .mem()
+            .list_elements(*opts)
+            .ok_or_else(Exception::badarg)?;
+        for item in items {
+            match item.as_atom().map(|a| ctx.vm.atoms.name(a)) {
+                Some("flush") => flush = true,
+                Some("info") => info = true,
+                _ => return Err(Exception::badarg()),
+            }
         }
     }
+    let found = match ctx.proc.monitors.iter().position(|m| m.reference == id) {
+        Some(i) => {
+            let m = ctx.proc.monitors.remove(i);
+            if let Some(Some(p)) = ctx.vm.procs.get_mut(m.pid as usize) {
+                p.monitored_by.retain(|w| w.reference != id);
+            }
+            // A monitor whose process has exited has fired: its 'DOWN' is sent.
+            !ctx.vm.exited.get(m.pid as usize).copied().unwrap_or(true)
+        }
+        None => false,
+    };
     // With [flush], drop a 'DOWN' message for it that may already be queued.
-    if args.len() == 2 {
+    if flush {
         let mem = ctx.proc.heap.mem(&ctx.vm.literals);
         let is_down = |t: &Term| match mem.tuple(*t) {
             Some([tag, r, ..]) if *tag == atoms::DOWN => {
@@ -302,17 +328,237 @@ pub fn demonitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
             .collect();
         ctx.proc.mailbox = keep;
     }
-    Ok(atoms::true_)
+    Ok(boolean(!info || found))
 }
 
 /// `process_flag/2` (`trap_exit`; other flags are accepted and ignored).
 pub fn process_flag(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    if arg(args, 0) == atoms::trap_exit {
+    let (flag, value) = (arg(args, 0), arg(args, 1));
+    let name = flag
+        .as_atom()
+        .map(|a| ctx.vm.atoms.name(a).to_owned())
+        .ok_or_else(Exception::badarg)?;
+    if name == "trap_exit" {
+        check(value == atoms::true_ || value == atoms::false_)?;
         let old = ctx.proc.trap_exit;
-        ctx.proc.trap_exit = arg(args, 1) == atoms::true_;
+        ctx.proc.trap_exit = value == atoms::true_;
         return Ok(boolean(old));
     }
-    Ok(atoms::false_)
+    let mut flags = flags::get(ctx, ctx.proc.pid);
+    let old = match name.as_str() {
+        "priority" => {
+            let p = value
+                .as_atom()
+                .filter(|a| flags::PRIORITIES.contains(&ctx.vm.atoms.name(*a)))
+                .ok_or_else(Exception::badarg)?;
+            let old = ctx.atom(flags.priority);
+            flags.priority = flags::PRIORITIES
+                .iter()
+                .copied()
+                .find(|n| *n == ctx.vm.atoms.name(p))
+                .unwrap_or("normal");
+            old
+        }
+        "min_heap_size" | "min_bin_vheap_size" => {
+            let v = value
+                .as_small()
+                .filter(|v| *v >= 0)
+                .ok_or_else(Exception::badarg)?;
+            let slot = if name == "min_heap_size" {
+                &mut flags.min_heap_size
+            } else {
+                &mut flags.min_bin_vheap_size
+            };
+            let old = *slot;
+            let min = if name == "min_heap_size" {
+                flags::MIN_HEAP_SIZE
+            } else {
+                flags::MIN_BIN_VHEAP_SIZE
+            };
+            *slot = if v <= min {
+                min
+            } else {
+                flags::next_heap_size(v)
+            };
+            ctx.heap().int(old)
+        }
+        "max_heap_size" => {
+            let new = flags::parse_max_heap_size(ctx, value)?;
+            check(new.0 == 0 || new.0 >= flags.min_heap_size)?;
+            let old = flags::max_heap_size_map(ctx, flags.max_heap_size);
+            flags.max_heap_size = new;
+            old
+        }
+        "message_queue_data" => {
+            let off = match value.as_atom().map(|a| ctx.vm.atoms.name(a)) {
+                Some("off_heap") => true,
+                Some("on_heap") => false,
+                _ => return Err(Exception::badarg()),
+            };
+            let old = ctx.atom(if flags.off_heap {
+                "off_heap"
+            } else {
+                "on_heap"
+            });
+            flags.off_heap = off;
+            old
+        }
+        "save_calls" => {
+            let v = value
+                .as_small()
+                .filter(|v| (0..=10000).contains(v))
+                .ok_or_else(Exception::badarg)?;
+            let old = ctx.heap().int(flags.save_calls);
+            flags.save_calls = v;
+            old
+        }
+        "sensitive" => {
+            check(value == atoms::true_ || value == atoms::false_)?;
+            let old = boolean(flags.sensitive);
+            flags.sensitive = value == atoms::true_;
+            old
+        }
+        "error_handler" => {
+            let a = value.as_atom().ok_or_else(Exception::badarg)?;
+            let old = flags
+                .error_handler
+                .map_or_else(|| ctx.atom("error_handler"), Term::atom);
+            flags.error_handler = Some(a);
+            old
+        }
+        "fullsweep_after" => {
+            let v = value
+                .as_small()
+                .filter(|v| *v >= 0)
+                .ok_or_else(Exception::badarg)?;
+            let old = ctx.heap().int(flags.fullsweep_after);
+            flags.fullsweep_after = v;
+            old
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    flags::set(ctx, ctx.proc.pid, flags);
+    Ok(old)
+}
+
+/// Process flags other than `trap_exit` (which lives in the process): values that
+/// only `process_flag/2` and `process_info/2` observe, kept in a side table by VM
+/// and pid (pids are never reused).
+mod flags {
+    use crate::interp::{Context, Exception};
+    use crate::term::Term;
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::time::Instant;
+
+    pub const PRIORITIES: [&str; 4] = ["low", "normal", "high", "max"];
+    pub const MIN_HEAP_SIZE: i64 = 233;
+    pub const MIN_BIN_VHEAP_SIZE: i64 = 46422;
+
+    #[derive(Clone, Copy)]
+    pub struct Flags {
+        pub priority: &'static str,
+        pub min_heap_size: i64,
+        pub min_bin_vheap_size: i64,
+        /// Size, kill, error_logger.
+        pub max_heap_size: (i64, bool, bool),
+        pub off_heap: bool,
+        pub save_calls: i64,
+        pub sensitive: bool,
+        pub error_handler: Option<u32>,
+        pub fullsweep_after: i64,
+    }
+
+    impl Default for Flags {
+        fn default() -> Self {
+            Flags {
+                priority: "normal",
+                min_heap_size: MIN_HEAP_SIZE,
+                min_bin_vheap_size: MIN_BIN_VHEAP_SIZE,
+                max_heap_size: (0, true, true),
+                off_heap: false,
+                save_calls: 0,
+                sensitive: false,
+                error_handler: None,
+                fullsweep_after: 65535,
+            }
+        }
+    }
+
+    thread_local! {
+        static TABLE: RefCell<HashMap<(Instant, u32), Flags>> = RefCell::new(HashMap::new());
+    }
+
+    /// The flags of `pid`.
+    pub fn get(ctx: &Context<'_>, pid: u32) -> Flags {
+        let key = (ctx.vm.started, pid);
+        TABLE.with(|t| t.borrow().get(&key).copied().unwrap_or_default())
+    }
+
+    /// Sets the flags of `pid`.
+    pub fn set(ctx: &Context<'_>, pid: u32, flags: Flags) {
+        let key = (ctx.vm.started, pid);
+        TABLE.with(|t| t.borrow_mut().insert(key, flags));
+    }
+
+    /// BEAM's heap size series (`erts_next_heap_size`): the first size `>= want`.
+    pub fn next_heap_size(want: i64) -> i64 {
+        let (mut a, mut b) = (12i64, 38i64);
+        let mut n = 2;
+        while a < want {
+            let next = if n < 23 { a + b + 1 } else { b + b / 5 };
+            a = b;
+            b = next;
+            n += 1;
+        }
+        a
+    }
+
+    /// A `max_heap_size` value: a size or a map of `size`, `kill`, `error_logger`.
+    pub fn parse_max_heap_size(
+        ctx: &mut Context<'_>,
+        value: Term,
+    ) -> Result<(i64, bool, bool), Exception> {
+        if let Some(v) = value.as_small() {
+            return if v >= 0 {
+                Ok((v, true, true))
+            } else {
+                Err(Exception::badarg())
+            };
+        }
+        let mem = ctx.mem();
+        let (keys, values) = mem.map(value).ok_or_else(Exception::badarg)?;
+        let mut out = (0, true, true);
+        for (k, v) in keys.iter().zip(values.iter()) {
+            let name = k.as_atom().map(|a| ctx.vm.atoms.name(a));
+            let flag = || match *v {
+                t if t == crate::atom::atoms::true_ => Ok(true),
+                t if t == crate::atom::atoms::false_ => Ok(false),
+                _ => Err(Exception::badarg()),
+            };
+            match name {
+                Some("size") => {
+                    out.0 = v
+                        .as_small()
+                        .filter(|v| *v >= 0)
+                        .ok_or_else(Exception::badarg)?
+                }
+                Some("kill") => out.1 = flag()?,
+                Some("error_logger") => out.2 = flag()?,
+                _ => return Err(Exception::badarg()),
+            }
+        }
+        Ok(out)
+    }
+
+    /// `#{error_logger => E, kill => K, size => S}`.
+    pub fn max_heap_size_map(ctx: &mut Context<'_>, (size, kill, log): (i64, bool, bool)) -> Term {
+        let keys = [ctx.atom("error_logger"), ctx.atom("kill"), ctx.atom("size")];
+        let size = ctx.heap().int(size);
+        let values = [super::boolean(log), super::boolean(kill), size];
+        // Atoms order by name: the keys are sorted.
+        ctx.heap().map_sorted(&keys, &values)
+    }
 }
 
 /// `register/2`.
@@ -435,7 +681,31 @@ pub fn exit2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         return Ok(atoms::true_);
     }
     let me = ctx.proc.pid;
+    let target_dies = match ctx.vm.procs.get(pid as usize) {
+        Some(Some(t)) => reason == atoms::kill || (!t.trap_exit && reason != atoms::normal),
+        _ => false,
+    };
+    if !(target_dies && ctx.proc.trap_exit && ctx.proc.links.contains(&pid)) {
+        // Without trap_exit, the exit signal of a linked target back to this
+        // (running) process is not delivered: BEAM would act on it only at a later
+        // scheduling point, which a native function cannot arrange.
+        ctx.vm.signal_exit(pid, me, reason, &ctx.proc.heap);
+        return Ok(atoms::true_);
+    }
+    // The target dies and is linked to this process, which traps exits and is
+    // running (so not in the process table): the 'EXIT' message is queued here.
+    if let Some(Some(t)) = ctx.vm.procs.get_mut(pid as usize) {
+        t.links.remove(&me);
+    }
+    ctx.proc.links.remove(&pid);
     ctx.vm.signal_exit(pid, me, reason, &ctx.proc.heap);
+    let reason = if reason == atoms::kill {
+        atoms::killed
+    } else {
+        reason
+    };
+    let msg = ctx.heap().tuple(&[atoms::EXIT, Term::pid(pid), reason]);
+    ctx.proc.mailbox.push(msg);
     Ok(atoms::true_)
 }
 
@@ -494,17 +764,75 @@ pub fn start_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
 
 /// `erlang:cancel_timer/1`: the time left in ms, or `false`.
 pub fn cancel_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = match ctx.mem().boxed(arg(args, 0)) {
-        Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
-        _ => return Err(Exception::badarg()),
-    };
-    match ctx.vm.timers.remove(&id) {
+    let id = timer_ref(ctx, arg(args, 0))?;
+    let (asynchronous, info) = timer_options(ctx, args.get(1).copied())?;
+    let result = match ctx.vm.timers.remove(&id) {
         Some((deadline, _)) => {
             let left = deadline.saturating_sub(ctx.vm.now_ms());
-            Ok(ctx.heap().int(left as i64))
+            ctx.heap().int(left as i64)
         }
-        None => Ok(atoms::false_),
+        None => atoms::false_,
+    };
+    timer_result(
+        ctx,
+        "cancel_timer",
+        arg(args, 0),
+        result,
+        asynchronous,
+        info,
+    )
+}
+
+/// The timer id of a reference.
+fn timer_ref(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
+    match ctx.mem().boxed(t) {
+        Some((h, [id])) if h.kind == HeaderKind::Ref => Ok(id.0),
+        _ => Err(Exception::badarg()),
     }
+}
+
+/// The `{async, Bool}` and `{info, Bool}` options of `cancel_timer/2`, `read_timer/2`.
+fn timer_options(ctx: &Context<'_>, opts: Option<Term>) -> Result<(bool, bool), Exception> {
+    let (mut asynchronous, mut info) = (false, true);
+    let Some(opts) = opts else {
+        return Ok((asynchronous, info));
+    };
+    let mem = ctx.mem();
+    let items = mem.list_elements(opts).ok_or_else(Exception::badarg)?;
+    for item in items {
+        let Some([key, value]) = mem.tuple(item) else {
+            return Err(Exception::badarg());
+        };
+        check(*value == atoms::true_ || *value == atoms::false_)?;
+        let on = *value == atoms::true_;
+        match key.as_atom().map(|a| ctx.vm.atoms.name(a)) {
+            Some("async") => asynchronous = on,
+            Some("info") => info = on,
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok((asynchronous, info))
+}
+
+/// What a timer BIF returns: the result, or `ok` when asynchronous (the result then
+/// comes as a message `{Tag, TRef, Result}`) or without info.
+fn timer_result(
+    ctx: &mut Context<'_>,
+    tag: &str,
+    tref: Term,
+    result: Term,
+    asynchronous: bool,
+    info: bool,
+) -> Result<Term, Exception> {
+    if !asynchronous {
+        return Ok(if info { result } else { atoms::ok });
+    }
+    if info {
+        let tag = ctx.atom(tag);
+        let msg = ctx.heap().tuple(&[tag, tref, result]);
+        ctx.proc.mailbox.push(msg);
+    }
+    Ok(atoms::ok)
 }
 
 /// `group_leader/0`.
@@ -699,6 +1027,30 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term) -> Result<Term, Excepti
                 };
                 ctx.heap().list(&msgs)
             }
+            "priority" => {
+                let p = flags::get(ctx, pid).priority;
+                ctx.atom(p)
+            }
+            "min_heap_size" => {
+                let v = flags::get(ctx, pid).min_heap_size;
+                ctx.heap().int(v)
+            }
+            "min_bin_vheap_size" => {
+                let v = flags::get(ctx, pid).min_bin_vheap_size;
+                ctx.heap().int(v)
+            }
+            "max_heap_size" => {
+                let v = flags::get(ctx, pid).max_heap_size;
+                flags::max_heap_size_map(ctx, v)
+            }
+            "message_queue_data" => {
+                let off = flags::get(ctx, pid).off_heap;
+                ctx.atom(if off { "off_heap" } else { "on_heap" })
+            }
+            "error_handler" => match flags::get(ctx, pid).error_handler {
+                Some(a) => Term::atom(a),
+                None => ctx.atom("error_handler"),
+            },
             _ => return Err(Exception::badarg()),
         }
     };
@@ -713,17 +1065,16 @@ pub fn registered(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> 
 
 /// `erlang:read_timer/1`: ms left, or `false`.
 pub fn read_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = match ctx.mem().boxed(arg(args, 0)) {
-        Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
-        _ => return Err(Exception::badarg()),
-    };
-    match ctx.vm.timers.get(&id) {
+    let id = timer_ref(ctx, arg(args, 0))?;
+    let (asynchronous, _) = timer_options(ctx, args.get(1).copied())?;
+    let result = match ctx.vm.timers.get(&id) {
         Some((deadline, _)) => {
             let left = deadline.saturating_sub(ctx.vm.now_ms());
-            Ok(ctx.heap().int(left as i64))
+            ctx.heap().int(left as i64)
         }
-        None => Ok(atoms::false_),
-    }
+        None => atoms::false_,
+    };
+    timer_result(ctx, "read_timer", arg(args, 0), result, asynchronous, true)
 }
 
 fn spawn_options(ctx: &Context<'_>, opts: Term) -> Result<(bool, bool), Exception> {

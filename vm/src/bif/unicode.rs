@@ -222,7 +222,12 @@ fn push_utf8(out: &mut Vec<u8>, c: char) {
 
 /// A binary's contribution (`do_build_utf8` on a binary): `Err(rest)` on invalid
 /// UTF-8.
-fn build_bin(bytes: &[u8], latin1: bool, out: &mut Vec<u8>, lo: &mut Leftover) -> Result<(), Vec<u8>> {
+fn build_bin(
+    bytes: &[u8],
+    latin1: bool,
+    out: &mut Vec<u8>,
+    lo: &mut Leftover,
+) -> Result<(), Vec<u8>> {
     if latin1 {
         for b in bytes {
             push_utf8(out, char::from(*b));
@@ -237,7 +242,13 @@ fn build_bin(bytes: &[u8], latin1: bool, out: &mut Vec<u8>, lo: &mut Leftover) -
 
 /// `do_build_utf8`: converts chardata in latin-1 or UTF-8 to UTF-8; on error, the
 /// rest of the input as BEAM shapes it.
-fn build_utf8(mem: &Mem<'_>, t: Term, latin1: bool, out: &mut Vec<u8>, lo: &mut Leftover) -> Option<Rest> {
+fn build_utf8(
+    mem: &Mem<'_>,
+    t: Term,
+    latin1: bool,
+    out: &mut Vec<u8>,
+    lo: &mut Leftover,
+) -> Option<Rest> {
     if t.is_nil() {
         return None;
     }
@@ -349,9 +360,7 @@ fn cbv(enc: Encoding, b: &[u8]) -> Option<usize> {
         (Encoding::Utf16 { little: false }, [a]) if *a <= 215 || *a >= 224 => Some(1),
         (Encoding::Utf16 { little: false }, [a]) if a >> 2 == 54 => Some(3),
         (Encoding::Utf16 { little: false }, [a, _]) if a >> 2 == 54 => Some(2),
-        (Encoding::Utf16 { little: false }, [a, _, c]) if a >> 2 == 54 && c >> 2 == 55 => {
-            Some(1)
-        }
+        (Encoding::Utf16 { little: false }, [a, _, c]) if a >> 2 == 54 && c >> 2 == 55 => Some(1),
         (Encoding::Utf16 { little: true }, [_]) => Some(1),
         (Encoding::Utf16 { little: true }, [_, b]) if b >> 2 == 54 => Some(2),
         (Encoding::Utf16 { little: true }, [_, b, _]) if b >> 2 == 54 => Some(1),
@@ -570,7 +579,10 @@ fn ml_map_bin_in_list(
     match translate(enc, &bytes[start..], &mut acc.out) {
         Part::Done => {}
         Part::Error(rest) => {
-            return Ok(MlResult::Error(Rest::cons(Rest::Bin(rest), Rest::Term(tail))));
+            return Ok(MlResult::Error(Rest::cons(
+                Rest::Bin(rest),
+                Rest::Term(tail),
+            )));
         }
         Part::Incomplete(rest, n) => acc.pending = Some((rest, n)),
     }
@@ -594,7 +606,12 @@ fn convert_other(mem: &Mem<'_>, t: Term, enc: Encoding) -> Result<Outcome, Excep
     })
 }
 
-fn convert(ctx: &Context<'_>, t: Term, enc: Term, unwrap_single: bool) -> Result<Outcome, Exception> {
+fn convert(
+    ctx: &Context<'_>,
+    t: Term,
+    enc: Term,
+    unwrap_single: bool,
+) -> Result<Outcome, Exception> {
     let enc = encoding(ctx, enc).ok_or_else(Exception::badarg)?;
     let mem = ctx.mem();
     match enc {
@@ -615,7 +632,7 @@ fn convert(ctx: &Context<'_>, t: Term, enc: Term, unwrap_single: bool) -> Result
 }
 
 fn result(ctx: &mut Context<'_>, outcome: Outcome, as_list: bool) -> Term {
-    let mut converted = |ctx: &mut Context<'_>, bytes: &[u8]| {
+    let converted = |ctx: &mut Context<'_>, bytes: &[u8]| {
         if as_list {
             let items: Vec<Term> = String::from_utf8_lossy(bytes)
                 .chars()
