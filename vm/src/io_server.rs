@@ -21,5 +21,11 @@ pub fn start(vm: &mut Vm) -> Option<Term> {
         arity: 0,
     })?;
     let pid = vm.spawn(entry, &[], &Heap::default(), (module, function, 0));
+    // It is also the `user` io server, as in a plain `erl` node.
+    let user = vm.atoms.intern("user");
+    vm.registry.insert(user, pid);
+    if let Some(Some(p)) = vm.procs.get_mut(pid as usize) {
+        p.name = Some(user);
+    }
     Some(Term::pid(pid))
 }

@@ -65,7 +65,9 @@ impl BitWriter {
         }
     }
 
-    /// Appends `size` bits of integer `value` (two's complement, truncated).
+    /// Appends `size` bits of integer `value` (two's complement, truncated). Little
+    /// endian puts the least significant byte first; when `size` is not a multiple of
+    /// 8 the last, partial unit holds the remaining high bits (as BEAM does).
     pub fn push_int(&mut self, value: &Int, size: usize, flags: u8) {
         if size == 0 {
             return;
@@ -73,10 +75,19 @@ impl BitWriter {
         let bytes = int_bytes(value, size);
         // `bytes` is big-endian with exactly `size` significant bits right-aligned.
         let lead = bytes.len() * 8 - size;
-        if little(flags) && size % 8 == 0 {
-            let mut le = bytes;
-            le.reverse();
-            self.push_bytes(&le);
+        if little(flags) {
+            let whole = size / 8;
+            for i in 0..whole {
+                let byte = bytes[bytes.len() - 1 - i];
+                self.push_bytes(&[byte]);
+            }
+            let rem = size % 8;
+            if rem > 0 {
+                let top = bytes[0];
+                for i in (0..rem).rev() {
+                    self.push_bit(top & (1 << i) != 0);
+                }
+            }
         } else {
             for i in lead..bytes.len() * 8 {
                 self.push_bit(bytes[i / 8] & (0x80 >> (i % 8)) != 0);
@@ -89,7 +100,7 @@ impl BitWriter {
         let mut bytes = match size {
             64 => value.to_be_bytes().to_vec(),
             32 => (value as f32).to_be_bytes().to_vec(),
-            16 => f32_to_f16_bits(value as f32).to_be_bytes().to_vec(),
+            16 => half::f16::from_f64(value).to_bits().to_be_bytes().to_vec(),
             _ => return false,
         };
         if little(flags) {
@@ -160,31 +171,6 @@ fn int_bytes(value: &Int, size: usize) -> Vec<u8> {
     }
 }
 
-fn f32_to_f16_bits(f: f32) -> u16 {
-    let bits = f.to_bits();
-    let sign = ((bits >> 16) & 0x8000) as u16;
-    let exp = ((bits >> 23) & 0xFF) as i32 - 127 + 15;
-    let mant = bits & 0x7F_FFFF;
-    if exp >= 31 {
-        sign | 0x7C00
-    } else if exp <= 0 {
-        sign
-    } else {
-        sign | ((exp as u16) << 10) | ((mant >> 13) as u16)
-    }
-}
-
-fn f16_to_f64(h: u16) -> f64 {
-    let sign = if h & 0x8000 != 0 { -1.0 } else { 1.0 };
-    let exp = i32::from((h >> 10) & 0x1F);
-    let mant = f64::from(h & 0x3FF);
-    match exp {
-        0 => sign * mant * 2f64.powi(-24),
-        31 => sign * f64::INFINITY,
-        e => sign * (1.0 + mant / 1024.0) * 2f64.powi(e - 15),
-    }
-}
-
 /// Reads bits of `src` starting at bit `pos`.
 pub struct BitReader<'a> {
     /// The bitstring.
@@ -216,11 +202,17 @@ impl BitReader<'_> {
         if size > self.left(pos) {
             return None;
         }
-        let mut bytes = self.raw(pos, size);
-        if little(flags) && size % 8 == 0 {
-            bytes.reverse();
-        }
-        let unsigned = BigUint::from_bytes_be(&bytes);
+        let unsigned = if little(flags) {
+            // Least significant byte first; a partial last unit holds the high bits.
+            let whole = size / 8;
+            let mut le: Vec<u8> = (0..whole).map(|i| self.raw(pos + i * 8, 8)[0]).collect();
+            if size % 8 > 0 {
+                le.push(self.raw(pos + whole * 8, size % 8)[0]);
+            }
+            BigUint::from_bytes_le(&le)
+        } else {
+            BigUint::from_bytes_be(&self.raw(pos, size))
+        };
         let mut value = BigInt::from_biguint(Sign::Plus, unsigned);
         if flags & SIGNED != 0 && size > 0 && value.bit(size as u64 - 1) {
             value -= BigInt::from(1) << size;
@@ -243,7 +235,7 @@ impl BitReader<'_> {
         let v = match size {
             64 => f64::from_be_bytes(bytes.try_into().ok()?),
             32 => f64::from(f32::from_be_bytes(bytes.try_into().ok()?)),
-            16 => f16_to_f64(u16::from_be_bytes(bytes.try_into().ok()?)),
+            16 => half::f16::from_bits(u16::from_be_bytes(bytes.try_into().ok()?)).to_f64(),
             _ => return None,
         };
         v.is_finite().then_some(v)

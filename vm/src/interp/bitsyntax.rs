@@ -619,7 +619,7 @@ fn build(
                 let b = mem.bitstr(value).ok_or_else(Exception::badarg)?;
                 match bits {
                     None => {
-                        if seg.kind == BsType::Binary && b.bits % seg.unit.max(1) as usize != 0 {
+                        if b.bits % seg.unit.max(1) as usize != 0 {
                             return Err(Exception::badarg());
                         }
                         w.push_bitstr(&b);

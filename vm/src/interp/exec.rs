@@ -298,8 +298,12 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
         return Target::Native(native);
     }
     if m == "erlang" {
-        // OTP's erlang.beam is mostly stubs for BIFs: a missing native is a VM gap.
-        return Target::Missing;
+        // OTP's erlang.beam is mostly stubs for BIFs: one it exports without a native
+        // here is a VM gap; one it does not export is simply undefined.
+        return match vm.export(mfa) {
+            Some(_) => Target::Missing,
+            None => Target::Undef,
+        };
     }
     match vm.export(mfa) {
         Some(addr) => Target::Code(addr),
