@@ -980,6 +980,26 @@ fn step(
                 }
             }
         }
+        Instr::SelectSorted { src, fail, table } => {
+            let v = get(proc, x, *src);
+            match table.binary_search_by_key(&v.raw(), |(t, _)| t.raw()) {
+                Ok(i) => Flow::Jump(table[i].1),
+                Err(_) => Flow::Jump(*fail),
+            }
+        }
+        Instr::JumpTable {
+            src,
+            fail,
+            min,
+            labels,
+        } => {
+            let v = get(proc, x, *src);
+            let target = v
+                .as_small()
+                .and_then(|v| usize::try_from(v.wrapping_sub(*min)).ok())
+                .and_then(|i| labels.get(i));
+            Flow::Jump(target.copied().unwrap_or(*fail))
+        }
         Instr::SelectTupleArity { src, fail, table } => {
             let v = get(proc, x, *src);
             let n = proc.heap.mem(&vm.literals).tuple(v).map(|e| e.len() as u32);

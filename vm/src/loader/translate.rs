@@ -425,18 +425,14 @@ impl Translator<'_, '_> {
             },
             O::select_val => {
                 let items = self.list(a, 2)?;
-                let table = items
+                let table: Vec<(Term, Label)> = items
                     .chunks(2)
                     .map(|pair| match pair {
                         [value, Operand::Label(l)] => Ok((self.term(value)?, self.label_ip(*l)?)),
                         _ => Err(self.error("malformed select list")),
                     })
                     .collect::<Result<_, _>>()?;
-                Instr::SelectVal {
-                    src: self.src(a, 0)?,
-                    fail: self.label(a, 1)?,
-                    table,
-                }
+                select(self.src(a, 0)?, self.label(a, 1)?, table)
             }
             O::select_tuple_arity => {
                 let items = self.list(a, 2)?;
@@ -1047,5 +1043,47 @@ impl Translator<'_, '_> {
             fail: self.label(a, 0)?,
             src: self.src(a, 1)?,
         })
+    }
+}
+
+/// The fastest form of a `select_val`: a jump table for a dense range of small
+/// integers, a sorted table for other immediates, a linear scan otherwise.
+fn select(src: Src, fail: Label, table: Vec<(Term, Label)>) -> Instr {
+    let smalls: Option<Vec<(i64, Label)>> = table
+        .iter()
+        .map(|(t, l)| t.as_small().map(|v| (v, *l)))
+        .collect();
+    if let Some(smalls) = smalls.filter(|s| !s.is_empty()) {
+        let min = smalls.iter().map(|s| s.0).min().unwrap_or(0);
+        let max = smalls.iter().map(|s| s.0).max().unwrap_or(0);
+        let span = max.saturating_sub(min);
+        if span >= 0 && (span as usize) < smalls.len() * 2 + 8 {
+            let mut labels = vec![fail; span as usize + 1];
+            for (v, l) in smalls {
+                if let Some(slot) = labels.get_mut((v - min) as usize) {
+                    *slot = l;
+                }
+            }
+            return Instr::JumpTable {
+                src,
+                fail,
+                min,
+                labels: labels.into_boxed_slice(),
+            };
+        }
+    }
+    if table.iter().all(|(t, _)| t.is_immediate()) {
+        let mut sorted = table;
+        sorted.sort_by_key(|(t, _)| t.raw());
+        return Instr::SelectSorted {
+            src,
+            fail,
+            table: sorted.into_boxed_slice(),
+        };
+    }
+    Instr::SelectVal {
+        src,
+        fail,
+        table: table.into_boxed_slice(),
     }
 }

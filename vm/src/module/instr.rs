@@ -324,6 +324,20 @@ pub enum Instr {
         fail: Label,
         table: Box<[(Term, Label)]>,
     },
+    /// `select_val` on immediates (atoms, small integers), table sorted by word: a
+    /// binary search.
+    SelectSorted {
+        src: Src,
+        fail: Label,
+        table: Box<[(Term, Label)]>,
+    },
+    /// `select_val` on a dense range of small integers: an indexed jump table.
+    JumpTable {
+        src: Src,
+        fail: Label,
+        min: i64,
+        labels: Box<[Label]>,
+    },
     /// Jump by tuple arity.
     SelectTupleArity {
         src: Src,
