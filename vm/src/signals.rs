@@ -18,6 +18,9 @@ impl Vm {
         while let Some((mut proc, reason)) = queue.pop_front() {
             let pid = proc.pid;
             proc.status = Status::Exited;
+            if pid == self.main.0 && reason != atoms::normal {
+                self.main.1 = Some(self.crash_report(&proc, reason));
+            }
             if let Some(flag) = self.exited.get_mut(pid as usize) {
                 *flag = true;
             }

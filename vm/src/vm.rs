@@ -75,6 +75,11 @@ pub struct Vm {
     pub to_current: Vec<(Heap, Term)>,
     /// `persistent_term` entries, key and value copied into the literal arena.
     pub persistent: Vec<(Term, Term)>,
+    /// Active process aliases (`alias/0`, `monitor/3` with `{alias, _}`): reference id
+    /// → the process that messages sent to the reference go to.
+    pub aliases: HashMap<u64, u32>,
+    /// The start process, and the crash report when an exit signal killed it.
+    pub main: (u32, Option<String>),
 }
 
 impl Vm {
@@ -100,6 +105,8 @@ impl Vm {
             trace: std::env::var_os("ATOMVM_TRACE").is_some(),
             to_current: Vec::new(),
             persistent: Vec::new(),
+            aliases: HashMap::new(),
+            main: (u32::MAX, None),
         }
     }
 
@@ -237,6 +244,29 @@ impl Vm {
         }
     }
 
+    /// Where a message sent to `dest` goes: `Ok(Some(pid))`, `Ok(None)` for a reference
+    /// that is not an active alias (the message is dropped, as BEAM does), `Err(())`
+    /// for a destination that is not one (`badarg`).
+    pub fn destination(&self, mem: &crate::heap::Mem<'_>, dest: Term) -> Result<Option<u32>, ()> {
+        if let Some(pid) = self.whereis(dest) {
+            return Ok(Some(pid));
+        }
+        match mem.boxed(dest) {
+            Some((h, [id])) if h.kind == crate::term::HeaderKind::Ref => {
+                Ok(self.aliases.get(&id.0).copied())
+            }
+            Some((h, [name, node]))
+                if h.kind == crate::term::HeaderKind::Tuple && name.as_atom().is_some() =>
+            {
+                if *node != crate::atom::atoms::nonode_nohost {
+                    return Err(());
+                }
+                self.whereis(*name).map(Some).ok_or(())
+            }
+            _ => Err(()),
+        }
+    }
+
     /// Resolves a destination (pid or registered name) to a pid.
     pub fn whereis(&self, dest: Term) -> Option<u32> {
         if let Some(pid) = dest.as_pid() {
@@ -296,7 +326,13 @@ impl Vm {
     /// a crash report to print.
     pub fn run_until(&mut self, main: u32) -> Result<(), String> {
         let mut x = vec![Term::NIL; X_REGS];
+        self.main = (main, None);
         loop {
+            if self.exited.get(main as usize).copied().unwrap_or(false) {
+                // Killed by an exit signal from another process.
+                let _ = self.out.flush();
+                return self.main.1.take().map_or(Ok(()), Err);
+            }
             self.fire_timers();
             let Some(pid) = self.run_queue.pop_front() else {
                 let _ = self.out.flush();

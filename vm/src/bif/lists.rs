@@ -126,3 +126,14 @@ pub fn keyfind(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> 
 pub fn keymember(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     Ok(boolean(keyfind_in(ctx, args)?.is_some()))
 }
+
+/// `lists:keysearch/3`: `{value, Tuple}` or `false`.
+pub fn keysearch(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    match keyfind_in(ctx, args)? {
+        Some(t) => {
+            let value = ctx.atom("value");
+            Ok(ctx.heap().tuple(&[value, t]))
+        }
+        None => Ok(boolean(false)),
+    }
+}

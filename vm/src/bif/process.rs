@@ -218,13 +218,23 @@ pub fn spawn_monitor3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
 /// `erlang:send/2`, `!`.
 pub fn send(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let (dest, msg) = (arg(args, 0), arg(args, 1));
-    let pid = ctx.vm.whereis(dest).ok_or_else(Exception::badarg)?;
-    if pid == ctx.proc.pid {
-        ctx.proc.mailbox.push(msg);
-    } else {
-        ctx.vm.deliver(pid, msg, &ctx.proc.heap);
+    let to = ctx
+        .vm
+        .destination(&ctx.proc.heap.mem(&ctx.vm.literals), dest);
+    match to.map_err(|()| Exception::badarg())? {
+        Some(pid) if pid == ctx.proc.pid => ctx.proc.mailbox.push(msg),
+        Some(pid) => {
+            ctx.vm.deliver(pid, msg, &ctx.proc.heap);
+        }
+        None => {}
     }
     Ok(msg)
+}
+
+/// `erlang:send/3` (options like `noconnect` and `nosuspend` change nothing locally).
+pub fn send3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    send(ctx, &args[..2])?;
+    Ok(atoms::ok)
 }
 
 /// `link/1`.
@@ -279,12 +289,49 @@ pub fn monitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> 
     Ok(add_monitor(ctx, pid))
 }
 
+/// `monitor/3`: as `monitor/2`; `{alias, _}` makes the reference an alias of the
+/// caller (gen_server calls reply through it).
+pub fn monitor3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let options = ctx
+        .mem()
+        .list_elements(arg(args, 2))
+        .ok_or_else(Exception::badarg)?;
+    let alias = options.iter().any(|o| {
+        matches!(ctx.mem().tuple(*o), Some([k, _]) if k.as_atom().map(|a| ctx.vm.atoms.name(a)) == Some("alias"))
+    });
+    let reference = monitor(ctx, &args[..2])?;
+    if alias {
+        if let Some((_, [id])) = ctx.mem().boxed(reference) {
+            let id = id.0;
+            ctx.vm.aliases.insert(id, ctx.proc.pid);
+        }
+    }
+    Ok(reference)
+}
+
+/// `alias/0,1`: a new reference that is an alias of the caller.
+pub fn alias(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let id = ctx.vm.fresh_id();
+    ctx.vm.aliases.insert(id, ctx.proc.pid);
+    Ok(ctx.heap().reference(id))
+}
+
+/// `unalias/1`.
+pub fn unalias(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = match ctx.mem().boxed(arg(args, 0)) {
+        Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
+        _ => return Err(Exception::badarg()),
+    };
+    Ok(boolean(ctx.vm.aliases.remove(&id).is_some()))
+}
+
 /// `demonitor/1,2`.
 pub fn demonitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let id = match ctx.mem().boxed(arg(args, 0)) {
         Some((h, [id])) if h.kind == HeaderKind::Ref => id.0,
         _ => return Err(Exception::badarg()),
     };
+    ctx.vm.aliases.remove(&id);
     let (mut flush, mut info) = (false, false);
     if let Some(opts) = args.get(1) {
         let items = ctx

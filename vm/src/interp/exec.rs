@@ -383,7 +383,9 @@ fn call_mfa(
 }
 
 fn arg_list(proc: &mut Process, args: &[Term], e: Exception) -> Term {
-    if e.reason == atoms::function_clause || e.reason == atoms::undef {
+    // A native's own arguments describe the failing frame only for function_clause;
+    // an undef from a NIF stub belongs to the Erlang function that called it.
+    if e.reason == atoms::function_clause {
         proc.heap.list(args)
     } else {
         Term::NONE
@@ -1097,13 +1099,14 @@ fn step(
         }
         Instr::Send => {
             let (dest, msg) = (x[0], x[1]);
-            match vm.whereis(dest) {
-                Some(pid) if pid == proc.pid => proc.mailbox.push(msg),
-                Some(pid) => {
+            let to = vm.destination(&proc.heap.mem(&vm.literals), dest);
+            match to {
+                Ok(Some(pid)) if pid == proc.pid => proc.mailbox.push(msg),
+                Ok(Some(pid)) => {
                     vm.deliver(pid, msg, &proc.heap);
                 }
-                None if dest.as_atom().is_some() => return Flow::Raise(Exception::badarg()),
-                None => return Flow::Raise(Exception::badarg()),
+                Ok(None) => {}
+                Err(()) => return Flow::Raise(Exception::badarg()),
             }
             x[0] = msg;
             *reductions = reductions.saturating_sub(1);
