@@ -118,6 +118,10 @@ fn cmp_numbers(a: &Num, b: &Num, exact: bool) -> Ordering {
 /// compare equal and every integer sorts before every float; without, numbers compare
 /// by value (as `==` and `<` see them).
 pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) -> Ordering {
+    // Fast path for the most common keys: two small integers.
+    if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
+        return x.cmp(&y);
+    }
     let mut work = vec![(a, b)];
     while let Some((a, b)) = work.pop() {
         if a == b {
