@@ -34,6 +34,17 @@ pub enum TimerAction {
     },
 }
 
+/// Where a message goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Destination {
+    /// To this process.
+    Process(u32),
+    /// Nowhere: a reference that is not an active alias (dropped, as BEAM does).
+    Nowhere,
+    /// Not a destination: `badarg`.
+    Invalid,
+}
+
 /// The VM.
 pub struct Vm {
     /// Atom table.
@@ -244,26 +255,24 @@ impl Vm {
         }
     }
 
-    /// Where a message sent to `dest` goes: `Ok(Some(pid))`, `Ok(None)` for a reference
-    /// that is not an active alias (the message is dropped, as BEAM does), `Err(())`
-    /// for a destination that is not one (`badarg`).
-    pub fn destination(&self, mem: &crate::heap::Mem<'_>, dest: Term) -> Result<Option<u32>, ()> {
+    /// Where a message sent to `dest` goes.
+    pub fn destination(&self, mem: &crate::heap::Mem<'_>, dest: Term) -> Destination {
         if let Some(pid) = self.whereis(dest) {
-            return Ok(Some(pid));
+            return Destination::Process(pid);
         }
         match mem.boxed(dest) {
-            Some((h, [id])) if h.kind == crate::term::HeaderKind::Ref => {
-                Ok(self.aliases.get(&id.0).copied())
-            }
+            Some((h, [id])) if h.kind == crate::term::HeaderKind::Ref => self
+                .aliases
+                .get(&id.0)
+                .map_or(Destination::Nowhere, |p| Destination::Process(*p)),
             Some((h, [name, node]))
-                if h.kind == crate::term::HeaderKind::Tuple && name.as_atom().is_some() =>
+                if h.kind == crate::term::HeaderKind::Tuple
+                    && *node == crate::atom::atoms::nonode_nohost =>
             {
-                if *node != crate::atom::atoms::nonode_nohost {
-                    return Err(());
-                }
-                self.whereis(*name).map(Some).ok_or(())
+                self.whereis(*name)
+                    .map_or(Destination::Invalid, Destination::Process)
             }
-            _ => Err(()),
+            _ => Destination::Invalid,
         }
     }
 

@@ -10,7 +10,7 @@ use crate::interp::{Context, Exception};
 use crate::module::Mfa;
 use crate::process::Monitor;
 use crate::term::{CodeAddr, HeaderKind, Term};
-use crate::vm::TimerAction;
+use crate::vm::{Destination, TimerAction};
 use std::io::Write;
 
 /// `erlang:display/1`: the term and `\r\n`, as BEAM writes it.
@@ -221,12 +221,13 @@ pub fn send(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let to = ctx
         .vm
         .destination(&ctx.proc.heap.mem(&ctx.vm.literals), dest);
-    match to.map_err(|()| Exception::badarg())? {
-        Some(pid) if pid == ctx.proc.pid => ctx.proc.mailbox.push(msg),
-        Some(pid) => {
+    match to {
+        Destination::Process(pid) if pid == ctx.proc.pid => ctx.proc.mailbox.push(msg),
+        Destination::Process(pid) => {
             ctx.vm.deliver(pid, msg, &ctx.proc.heap);
         }
-        None => {}
+        Destination::Nowhere => {}
+        Destination::Invalid => return Err(Exception::badarg()),
     }
     Ok(msg)
 }

@@ -11,7 +11,7 @@ use crate::module::{
 };
 use crate::process::{Process, Status};
 use crate::term::{CodeAddr, HeaderKind, Term};
-use crate::vm::{TimerAction, Vm};
+use crate::vm::{Destination, TimerAction, Vm};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -1101,12 +1101,12 @@ fn step(
             let (dest, msg) = (x[0], x[1]);
             let to = vm.destination(&proc.heap.mem(&vm.literals), dest);
             match to {
-                Ok(Some(pid)) if pid == proc.pid => proc.mailbox.push(msg),
-                Ok(Some(pid)) => {
+                Destination::Process(pid) if pid == proc.pid => proc.mailbox.push(msg),
+                Destination::Process(pid) => {
                     vm.deliver(pid, msg, &proc.heap);
                 }
-                Ok(None) => {}
-                Err(()) => return Flow::Raise(Exception::badarg()),
+                Destination::Nowhere => {}
+                Destination::Invalid => return Flow::Raise(Exception::badarg()),
             }
             x[0] = msg;
             *reductions = reductions.saturating_sub(1);
