@@ -54,6 +54,17 @@ fn context(mem: &Mem<'_>, ctx: Term) -> Option<(Term, usize)> {
     }
 }
 
+/// A match context's binary, position and bits, or the fault to stop with.
+fn open_context<'a>(
+    mem: &Mem<'a>,
+    ctx: Term,
+    what: &str,
+) -> Result<(Term, usize, BitStr<'a>), Flow> {
+    let (bin, pos) = context(mem, ctx).ok_or_else(|| fault(&format!("{what} on a non-context")))?;
+    let src = mem.bitstr(bin).ok_or_else(|| fault("bad match context"))?;
+    Ok((bin, pos, src))
+}
+
 fn set_position(proc: &mut Process, ctx: Term, pos: usize) {
     if let Some((Area::Heap, at)) = ctx.as_boxed() {
         if let Some(slot) = proc.heap.words.get_mut(at + 2) {
@@ -162,11 +173,9 @@ pub(super) fn step(vm: &mut Vm, proc: &mut Process, x: &mut [Term], instr: &Inst
         } => {
             let c = get(proc, x, *ctx);
             let mem = proc.heap.mem(&vm.literals);
-            let Some((bin, pos)) = context(&mem, c) else {
-                return fault("bs_get on a non-context");
-            };
-            let Some(src) = mem.bitstr(bin) else {
-                return fault("bad match context");
+            let (bin, pos, src) = match open_context(&mem, c, "bs_get") {
+                Ok(opened) => opened,
+                Err(flow) => return flow,
             };
             let reader = BitReader { src };
             let Some(bits) = size_bits(&mem, proc, x, *size, *unit) else {
@@ -253,11 +262,9 @@ pub(super) fn step(vm: &mut Vm, proc: &mut Process, x: &mut [Term], instr: &Inst
         } => {
             let c = get(proc, x, *ctx);
             let mem = proc.heap.mem(&vm.literals);
-            let Some((bin, pos)) = context(&mem, c) else {
-                return fault("bs_match_string on a non-context");
-            };
-            let Some(src) = mem.bitstr(bin) else {
-                return fault("bad match context");
+            let (_, pos, src) = match open_context(&mem, c, "bs_match_string") {
+                Ok(opened) => opened,
+                Err(flow) => return flow,
             };
             let want = BitStr {
                 bytes,
@@ -281,11 +288,9 @@ pub(super) fn step(vm: &mut Vm, proc: &mut Process, x: &mut [Term], instr: &Inst
         } => {
             let c = get(proc, x, *ctx);
             let mem = proc.heap.mem(&vm.literals);
-            let Some((bin, pos)) = context(&mem, c) else {
-                return fault("bs_get_utf on a non-context");
-            };
-            let Some(src) = mem.bitstr(bin) else {
-                return fault("bad match context");
+            let (_, pos, src) = match open_context(&mem, c, "bs_get_utf") {
+                Ok(opened) => opened,
+                Err(flow) => return flow,
             };
             match (BitReader { src }).utf(pos, *width, *flags) {
                 Some((code, used)) => {

@@ -512,9 +512,7 @@ fn call_fun(
                 return Flow::Raise(Exception::error(atoms::badfun));
             };
             if usize::from(lambda.arity) != usize::from(arity) + free.len() {
-                let args = proc.heap.list(&x[..usize::from(arity)]);
-                let inner = proc.heap.tuple(&[fun, args]);
-                return Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badarity, inner])));
+                return badarity(proc, fun, &x[..usize::from(arity)]);
             }
             for (k, v) in free.iter().enumerate() {
                 x[usize::from(arity) + k] = *v;
@@ -537,9 +535,7 @@ fn call_fun(
                 return Flow::Raise(Exception::error(atoms::badfun));
             };
             if a.as_small() != Some(i64::from(arity)) {
-                let args = proc.heap.list(&x[..usize::from(arity)]);
-                let inner = proc.heap.tuple(&[fun, args]);
-                return Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badarity, inner])));
+                return badarity(proc, fun, &x[..usize::from(arity)]);
             }
             call_mfa(
                 vm,
@@ -557,6 +553,13 @@ fn call_fun(
         }
         _ => Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badfun, fun]))),
     }
+}
+
+/// Raises `{badarity, {Fun, Args}}`.
+fn badarity(proc: &mut Process, fun: Term, args: &[Term]) -> Flow {
+    let args = proc.heap.list(args);
+    let inner = proc.heap.tuple(&[fun, args]);
+    Flow::Raise(Exception::error(proc.heap.tuple(&[atoms::badarity, inner])))
 }
 
 fn type_test(mem: &crate::heap::Mem<'_>, test: TypeTest, t: Term) -> bool {
