@@ -38,3 +38,51 @@ fn an_idle_process_costs_a_few_hundred_bytes() {
     assert!(bytes < 1024, "an idle process takes {bytes} bytes");
     println!("idle process: {bytes} bytes");
 }
+
+/// A process that keeps allocating and dropping data keeps a flat footprint: its
+/// memory after 200,000 iterations is about what it is after 2,000.
+#[test]
+fn a_long_running_allocating_process_keeps_a_flat_footprint() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("churn.erl");
+    std::fs::write(
+        &src,
+        "-module(churn).\n-export([start/0]).\n\
+         start() ->\n\
+             loop(2000), A = element(2, process_info(self(), memory)),\n\
+             loop(200000), B = element(2, process_info(self(), memory)),\n\
+             erlang:display({A, B}).\n\
+         loop(0) -> ok;\n\
+         loop(N) -> _ = lists:seq(1, 50), _ = #{N => [N, {N}]}, _ = <<N:64>>, loop(N - 1).\n",
+    )
+    .unwrap();
+    let status = Command::new("erlc")
+        .arg("-o")
+        .arg(dir.path())
+        .arg(&src)
+        .status()
+        .expect("erlc must be installed");
+    assert!(status.success());
+    let out = Command::new(env!("CARGO_BIN_EXE_atomvm"))
+        .arg(dir.path().join("churn.beam"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    let numbers: Vec<usize> = text
+        .trim()
+        .trim_matches(|c| c == '{' || c == '}')
+        .split(',')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (early, late) = (numbers[0], numbers[1]);
+    println!("memory after 2k iterations: {early} bytes, after 200k: {late} bytes");
+    assert!(
+        late <= early * 2 + 4096,
+        "memory grew from {early} to {late} bytes"
+    );
+}
