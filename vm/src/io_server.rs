@@ -21,6 +21,11 @@ pub fn start(vm: &mut Vm) -> Option<Term> {
         arity: 0,
     })?;
     let pid = vm.spawn(entry, &[], &Heap::default(), (module, function, 0));
+    // The application controller's table, so application:get_env/2 answers
+    // `undefined` instead of failing (no applications are started here).
+    let ac_tab = vm.atoms.intern("ac_tab");
+    let id = vm.fresh_id();
+    vm.ets.create_named(id, ac_tab, pid);
     // It is also the `user` io server, as in a plain `erl` node.
     let user = vm.atoms.intern("user");
     vm.registry.insert(user, pid);

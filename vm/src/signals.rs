@@ -24,6 +24,7 @@ impl Vm {
             if let Some(flag) = self.exited.get_mut(pid as usize) {
                 *flag = true;
             }
+            self.ets.drop_owned_by(pid);
             if let Some(name) = proc.name.take() {
                 self.registry.remove(&name);
             }

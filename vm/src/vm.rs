@@ -81,6 +81,8 @@ pub struct Vm {
     pub current: u32,
     /// Print every executed instruction to stderr (`ATOMVM_TRACE=1`).
     pub trace: bool,
+    /// Print every exception raised to stderr (`ATOMVM_TRACE_EXCEPTIONS=1`).
+    pub trace_exceptions: bool,
     /// Messages sent to the running process by other processes' exits (from a
     /// native function): each in its own heap, moved into its mailbox after the call.
     pub to_current: Vec<(Heap, Term)>,
@@ -89,6 +91,8 @@ pub struct Vm {
     /// Active process aliases (`alias/0`, `monitor/3` with `{alias, _}`): reference id
     /// → the process that messages sent to the reference go to.
     pub aliases: HashMap<u64, u32>,
+    /// ETS tables.
+    pub ets: crate::bif::ets::Tables,
     /// The start process, and the crash report when an exit signal killed it.
     pub main: (u32, Option<String>),
 }
@@ -114,9 +118,11 @@ impl Vm {
             out: std::io::BufWriter::new(std::io::stdout()),
             current: 0,
             trace: std::env::var_os("ATOMVM_TRACE").is_some(),
+            trace_exceptions: std::env::var_os("ATOMVM_TRACE_EXCEPTIONS").is_some(),
             to_current: Vec::new(),
             persistent: Vec::new(),
             aliases: HashMap::new(),
+            ets: crate::bif::ets::Tables::default(),
             main: (u32::MAX, None),
         }
     }

@@ -9,6 +9,7 @@ pub mod atomvm;
 pub mod binary;
 pub mod convert;
 pub mod etf;
+pub mod ets;
 pub mod floats;
 pub mod hash;
 pub mod lists;
@@ -139,6 +140,19 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "link", 1) => process::link,
         ("erlang", "unlink", 1) => process::unlink,
         ("erlang", "monitor", 2) => process::monitor,
+        ("ets", "new", 2) => ets::new,
+        ("ets", "insert", 2) => ets::insert,
+        ("ets", "insert_new", 2) => ets::insert_new,
+        ("ets", "lookup", 2) => ets::lookup,
+        ("ets", "lookup_element", 3) => ets::lookup_element,
+        ("ets", "member", 2) => ets::member,
+        ("ets", "delete", 1) => ets::delete,
+        ("ets", "delete", 2) => ets::delete,
+        ("ets", "take", 2) => ets::take,
+        ("ets", "tab2list", 1) => ets::tab2list,
+        ("ets", "update_counter", 3) => ets::update_counter,
+        ("ets", "info", 2) => ets::info,
+        ("ets", "whereis", 1) => ets::whereis,
         ("erlang", "monitor", 3) => process::monitor3,
         ("erlang", "send", 3) => process::send3,
         ("erlang", "alias", 0) => process::alias,
@@ -216,6 +230,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "is_record", 2) => terms::is_record,
         ("erlang", "is_record", 3) => terms::is_record,
         ("erlang", "fun_info", 2) => terms::fun_info,
+        ("erlang", "fun_info_mfa", 1) => terms::fun_info_mfa,
         ("erlang", "make_fun", 3) => terms::make_fun,
         ("erlang", "integer_to_binary", 2) => convert::integer_to_binary,
         ("erlang", "binary_to_integer", 1) => convert::binary_to_integer,

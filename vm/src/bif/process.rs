@@ -1067,6 +1067,7 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term) -> Result<Term, Excepti
                 atoms::apply,
                 Term::small(3).unwrap_or(Term::NIL),
             ]),
+            "current_stacktrace" => Term::NIL,
             "messages" => {
                 let msgs = if pid == ctx.proc.pid {
                     ctx.proc.mailbox.clone()

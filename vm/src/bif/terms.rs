@@ -410,3 +410,32 @@ pub fn fun_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
         .collect();
     Ok(ctx.heap().list(&items))
 }
+
+/// `erlang:fun_info_mfa/1`: `{Module, Function, Arity}` of the code a fun runs (for a
+/// closure, its generated function with the free variables counted).
+pub fn fun_info_mfa(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mem = ctx.mem();
+    let (m, f, a) = match mem.boxed(arg(args, 0)) {
+        Some((h, [m, f, a])) if h.kind == HeaderKind::Export => (*m, *f, a.as_small().unwrap_or(0)),
+        Some((h, payload)) if h.kind == HeaderKind::Fun => {
+            let mi = payload
+                .first()
+                .and_then(|t| t.as_small())
+                .ok_or_else(Exception::badarg)? as usize;
+            let li = payload
+                .get(1)
+                .and_then(|t| t.as_small())
+                .ok_or_else(Exception::badarg)? as usize;
+            let module = ctx.vm.modules.get(mi).ok_or_else(Exception::badarg)?;
+            let lambda = module.lambdas.get(li).ok_or_else(Exception::badarg)?;
+            (
+                Term::atom(module.name),
+                Term::atom(lambda.name),
+                i64::from(lambda.arity),
+            )
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    let a = ctx.heap().int(a);
+    Ok(ctx.heap().tuple(&[m, f, a]))
+}

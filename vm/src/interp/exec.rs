@@ -113,6 +113,22 @@ pub fn run(vm: &mut Vm, proc: &mut Process, x: &mut [Term], budget: u32) -> Yiel
             }
             Flow::Raise(exc) => {
                 let exc = with_trace(vm, proc, &module, ip, exc);
+                if vm.trace_exceptions {
+                    let mut text = Vec::new();
+                    let pair = proc.heap.tuple(&[exc.class, exc.reason]);
+                    crate::display::display(
+                        &proc.heap.mem(&vm.literals),
+                        &vm.atoms,
+                        pair,
+                        &mut text,
+                    );
+                    eprintln!(
+                        "<0.{}.0> raised {} in {}",
+                        proc.pid,
+                        String::from_utf8_lossy(&text),
+                        vm.atoms.name(module.name)
+                    );
+                }
                 match find_catch(proc) {
                     Some(handler) => {
                         x[0] = Term::NONE;

@@ -1,0 +1,37 @@
+-module(ets_basics).
+-export([start/0]).
+
+%% ETS: set, ordered_set, bag, duplicate_bag; insert, lookup, member, delete, take,
+%% update_counter, insert_new, tab2list (sorted where the order is not fixed), info,
+%% named tables, and a table dying with its owner.
+start() ->
+    S = ets:new(s, [set]),
+    true = ets:insert(S, [{a, 1}, {b, 2}, {c, 3}]),
+    true = ets:insert(S, {a, 10}),
+    erlang:display({ets:lookup(S, a), ets:lookup(S, z), ets:member(S, b)}),
+    erlang:display(lists:sort(ets:tab2list(S))),
+    erlang:display({ets:insert_new(S, {b, 0}), ets:insert_new(S, {d, 4}), ets:info(S, size)}),
+    erlang:display(ets:update_counter(S, d, 5)),
+    erlang:display(ets:update_counter(S, d, {2, -2})),
+    erlang:display(ets:take(S, c)),
+    true = ets:delete(S, a),
+    erlang:display(lists:sort(ets:tab2list(S))),
+    O = ets:new(o, [ordered_set, named_table]),
+    ets:insert(o, [{3, c}, {1, a}, {2, b}, {{k}, t}, {x, atom}]),
+    erlang:display({O, ets:tab2list(o), ets:info(o, type), ets:lookup_element(o, 2, 2)}),
+    B = ets:new(b, [bag]),
+    ets:insert(B, [{k, 1}, {k, 2}, {k, 1}]),
+    erlang:display(lists:sort(ets:lookup(B, k))),
+    D = ets:new(d, [duplicate_bag]),
+    ets:insert(D, [{k, 1}, {k, 1}]),
+    erlang:display(length(ets:lookup(D, k))),
+    Self = self(),
+    P = spawn(fun() -> ets:new(owned, [named_table, public]), Self ! made, receive stop -> ok end end),
+    receive made -> ok end,
+    erlang:display(ets:info(owned, size)),
+    Ref = monitor(process, P),
+    P ! stop,
+    receive {'DOWN', Ref, process, P, _} -> ok end,
+    erlang:display(ets:info(owned, size)),
+    erlang:display(ets:delete(S)),
+    ok.
