@@ -46,14 +46,8 @@ fn fun_entry(ctx: &mut Context<'_>, fun: Term) -> Result<Entry, Exception> {
     let mem = ctx.mem();
     match mem.boxed(fun) {
         Some((h, payload)) if h.kind == HeaderKind::Fun => {
-            let m = payload
-                .first()
-                .and_then(|t| t.as_small())
-                .ok_or_else(Exception::badarg)? as u32;
-            let i = payload
-                .get(1)
-                .and_then(|t| t.as_small())
-                .ok_or_else(Exception::badarg)? as usize;
+            let (m, i) = super::terms::closure_indices(payload)?;
+            let m = u32::try_from(m).map_err(|_| Exception::badarg())?;
             let free = payload[2..].to_vec();
             let module = ctx
                 .vm

@@ -319,14 +319,7 @@ pub fn fun_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
             (*m, *n, a.as_small().unwrap_or(0), Vec::new(), true)
         }
         Some((h, payload)) if h.kind == HeaderKind::Fun => {
-            let m = payload
-                .first()
-                .and_then(|t| t.as_small())
-                .ok_or_else(Exception::badarg)? as usize;
-            let i = payload
-                .get(1)
-                .and_then(|t| t.as_small())
-                .ok_or_else(Exception::badarg)? as usize;
+            let (m, i) = closure_indices(payload)?;
             let md = ctx.vm.modules.get(m).ok_or_else(Exception::badarg)?;
             let lambda = md.lambdas.get(i).ok_or_else(Exception::badarg)?;
             let free = payload[2..].to_vec();
@@ -418,14 +411,7 @@ pub fn fun_info_mfa(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     let (m, f, a) = match mem.boxed(arg(args, 0)) {
         Some((h, [m, f, a])) if h.kind == HeaderKind::Export => (*m, *f, a.as_small().unwrap_or(0)),
         Some((h, payload)) if h.kind == HeaderKind::Fun => {
-            let mi = payload
-                .first()
-                .and_then(|t| t.as_small())
-                .ok_or_else(Exception::badarg)? as usize;
-            let li = payload
-                .get(1)
-                .and_then(|t| t.as_small())
-                .ok_or_else(Exception::badarg)? as usize;
+            let (mi, li) = closure_indices(payload)?;
             let module = ctx.vm.modules.get(mi).ok_or_else(Exception::badarg)?;
             let lambda = module.lambdas.get(li).ok_or_else(Exception::badarg)?;
             (
@@ -438,4 +424,17 @@ pub fn fun_info_mfa(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     };
     let a = ctx.heap().int(a);
     Ok(ctx.heap().tuple(&[m, f, a]))
+}
+
+/// The module index and lambda index stored in the first two payload words of
+/// a closure; `badarg` when the closure is malformed.
+pub(crate) fn closure_indices(payload: &[Term]) -> Result<(usize, usize), Exception> {
+    let index = |i: usize| {
+        payload
+            .get(i)
+            .and_then(|t| t.as_small())
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or_else(Exception::badarg)
+    };
+    Ok((index(0)?, index(1)?))
 }
