@@ -72,8 +72,8 @@ unary_fns! {
     asinh => f64::asinh;
     acosh => f64::acosh;
     atanh => f64::atanh;
-    erf => erf_approx;
-    erfc => |x| 1.0 - erf_approx(x);
+    erf => libm::erf;
+    erfc => libm::erfc;
     floor => f64::floor;
     ceil => f64::ceil;
 }
@@ -91,26 +91,4 @@ pub fn atan2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 /// `math:fmod/2`.
 pub fn fmod(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     binary(ctx, args, |a, b| a % b)
-}
-
-/// The error function (Abramowitz–Stegun 7.1.26 is too coarse; use a series/continued
-/// fraction pair accurate to double precision for printing).
-fn erf_approx(x: f64) -> f64 {
-    let t = 1.0 / (1.0 + 0.5 * x.abs());
-    let y = 1.0
-        - t * (-x * x - 1.265_512_23
-            + t * (1.000_023_68
-                + t * (0.374_091_96
-                    + t * (0.096_784_18
-                        + t * (-0.186_288_06
-                            + t * (0.278_868_07
-                                + t * (-1.135_203_98
-                                    + t * (1.488_515_87
-                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-            .exp();
-    if x >= 0.0 {
-        y
-    } else {
-        -y
-    }
 }
