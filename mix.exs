@@ -1,5 +1,7 @@
-# The Mix compiler that builds the Rust NIF must exist before `lib/` is compiled, so it
-# lives outside `lib/` and is loaded here.
+# The Mix compiler that builds the Rust NIF (and the cargo helpers it shares with
+# `mix atomvm.run`) must exist before `lib/` is compiled, so they live outside `lib/`
+# and are loaded here.
+Code.require_file("mix/atomvm_cargo.ex", __DIR__)
 Code.require_file("mix/tasks/compile.atomvm_native.ex", __DIR__)
 
 defmodule AtomVM.MixProject do

@@ -1,11 +1,12 @@
 %% The host VM's group leader: answers the Erlang I/O protocol for standard output
 %% and writes through the VM's native atomvm_host:put_chars/3. Like standard_io under
-%% `erl -noshell` it starts as a latin1 device; setopts can switch it to unicode.
+%% `erl -noshell` it starts as a latin1 device (a unicode one when running Elixir, as
+%% Elixir sets it); setopts can switch it.
 -module(atomvm_host_io).
--export([start/0]).
+-export([start/1]).
 
-start() ->
-    loop(latin1).
+start(Encoding) ->
+    loop(Encoding).
 
 loop(Encoding) ->
     receive

@@ -15,6 +15,8 @@ pub struct CodePath {
     pub order: Vec<String>,
     /// Directories searched for `NAME.beam`.
     dirs: Vec<PathBuf>,
+    /// The start module of the first archive that flags one (AtomVM runs it).
+    pub start: Option<String>,
     /// Plain files from archives (`APP/priv/PATH`), for `atomvm:read_priv/2`.
     pub priv_files: HashMap<String, Vec<u8>>,
 }
@@ -29,6 +31,9 @@ impl CodePath {
                 match entry.kind() {
                     avm::EntryKind::Beam => {
                         let name = entry.name.trim_end_matches(".beam").to_owned();
+                        if entry.is_start() && self.start.is_none() {
+                            self.start = Some(name.clone());
+                        }
                         self.add_module(name, entry.data);
                     }
                     _ => {

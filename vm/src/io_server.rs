@@ -10,22 +10,18 @@ use crate::vm::Vm;
 /// The embedded io server module.
 const IO_SERVER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atomvm_host_io.beam"));
 
-/// Loads and starts the io server; returns its pid.
-pub fn start(vm: &mut Vm) -> Option<Term> {
+/// Loads and starts the io server, a unicode device when `unicode`; returns its pid.
+pub fn start(vm: &mut Vm, unicode: bool) -> Option<Term> {
     vm.code_path.add_bytes("atomvm_host_io", IO_SERVER.to_vec());
     let module = vm.atoms.intern("atomvm_host_io");
     let function = vm.atoms.intern("start");
     let entry = vm.export(Mfa {
         module,
         function,
-        arity: 0,
+        arity: 1,
     })?;
-    let pid = vm.spawn(entry, &[], &Heap::default(), (module, function, 0));
-    // The application controller's table, so application:get_env/2 answers
-    // `undefined` instead of failing (no applications are started here).
-    let ac_tab = vm.atoms.intern("ac_tab");
-    let id = vm.fresh_id();
-    vm.ets.create_named(id, ac_tab, pid);
+    let encoding = Term::atom(vm.atoms.intern(if unicode { "unicode" } else { "latin1" }));
+    let pid = vm.spawn(entry, &[encoding], &Heap::default(), (module, function, 1));
     // It is also the `user` io server, as in a plain `erl` node.
     let user = vm.atoms.intern("user");
     vm.registry.insert(user, pid);

@@ -6,6 +6,7 @@
 
 pub mod atom;
 pub mod bif;
+pub mod boot;
 pub mod code_path;
 pub mod compare;
 pub mod display;

@@ -1,5 +1,6 @@
-//! `atomvm [--path DIR]... FILE...`: loads `.beam` files and `.avm` archives and runs
-//! `start/0` of the first module (in file order) that exports it.
+//! `atomvm [OPTIONS] FILE...`: loads `.beam` files and `.avm` archives and runs
+//! `start/0` of the start module: the one an archive flags as its start module,
+//! else the first module (in file order) that exports `start/0`.
 
 use atomvm_host::code_path::{self, CodePath};
 use atomvm_host::module::Mfa;
@@ -8,7 +9,15 @@ use atomvm_host::vm::Vm;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] FILE.avm|FILE.beam...";
+const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] [--start MODULE] \
+[--encoding latin1|unicode] [--app-env FILE] FILE.avm|FILE.beam...
+
+  --path DIR        also look for modules (NAME.beam) in DIR
+  --otp RELEASE     emulate this OTP release's behaviour (default: the host's)
+  --start MODULE    run MODULE:start/0 instead of the archive's start module
+  --encoding ENC    standard output encoding (default: unicode for Elixir start
+                    modules, latin1 otherwise, as `elixir` and `erl -noshell` do)
+  --app-env FILE    application environment: term_to_binary([{App, [{Key, Value}]}])";
 
 fn main() -> ExitCode {
     match run() {
@@ -20,58 +29,91 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<ExitCode, String> {
-    let mut code_path = CodePath::default();
+/// What the command line asked for.
+#[derive(Default)]
+struct Options {
+    code_path: CodePath,
+    files: usize,
+    release: Option<u32>,
+    start: Option<String>,
+    unicode: Option<bool>,
+    app_env: Vec<u8>,
+}
+
+fn parse_args() -> Result<Option<Options>, String> {
+    let mut o = Options {
+        release: std::env::var("ATOMVM_OTP_RELEASE")
+            .ok()
+            .and_then(|r| r.parse().ok()),
+        ..Options::default()
+    };
     let mut args = std::env::args().skip(1);
-    let mut files = 0;
-    let mut release_set = false;
-    if let Some(r) = std::env::var("ATOMVM_OTP_RELEASE")
-        .ok()
-        .and_then(|r| r.parse().ok())
-    {
-        atomvm_host::release::set(r);
-        release_set = true;
-    }
     while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| format!("{arg} needs a value\n{USAGE}"))
+        };
         match arg.as_str() {
-            "--path" | "-p" => {
-                let dir = args.next().ok_or(USAGE)?;
-                code_path.add_dir(PathBuf::from(dir));
-            }
+            "--path" | "-p" => o.code_path.add_dir(PathBuf::from(value()?)),
             "--otp" => {
-                let release = args.next().and_then(|r| r.parse().ok()).ok_or(USAGE)?;
-                atomvm_host::release::set(release);
-                release_set = true;
+                let v = value()?;
+                o.release = Some(
+                    v.parse()
+                        .map_err(|_| format!("--otp {v}: not a release number"))?,
+                );
+            }
+            "--start" => o.start = Some(value()?),
+            "--encoding" => {
+                o.unicode = match value()?.as_str() {
+                    "unicode" | "utf8" => Some(true),
+                    "latin1" => Some(false),
+                    other => return Err(format!("--encoding {other}: use latin1 or unicode")),
+                }
+            }
+            "--app-env" => {
+                let path = value()?;
+                o.app_env = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
             }
             "--help" | "-h" => {
                 println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
+                return Ok(None);
             }
             file => {
-                code_path.add_file(&PathBuf::from(file))?;
-                files += 1;
+                o.code_path.add_file(&PathBuf::from(file))?;
+                o.files += 1;
             }
         }
     }
-    if files == 0 {
+    Ok(Some(o))
+}
+
+fn run() -> Result<ExitCode, String> {
+    let Some(mut o) = parse_args()? else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    if o.files == 0 {
         return Err(USAGE.into());
     }
-    let host_release =
-        code_path::otp_root().and_then(|r| atomvm_host::release::of_installation(&r));
-    if let (false, Some(release)) = (release_set, host_release) {
+    let release = o
+        .release
+        .or_else(|| code_path::otp_root().and_then(|r| atomvm_host::release::of_installation(&r)));
+    if let Some(release) = release {
         atomvm_host::release::set(release);
     }
     for root in [code_path::otp_root(), code_path::elixir_root()]
         .into_iter()
         .flatten()
     {
-        code_path.add_lib_root(&root);
+        o.code_path.add_lib_root(&root);
     }
-    let order = code_path.order.clone();
-    let mut vm = Vm::new(code_path);
+    let candidates: Vec<String> = match o.start.clone().or_else(|| o.code_path.start.clone()) {
+        Some(name) => vec![name],
+        None => o.code_path.order.clone(),
+    };
+    let mut vm = Vm::new(o.code_path);
     let start = vm.atoms.intern("start");
     let mut entry = None;
-    for name in &order {
+    for name in &candidates {
         let module = vm.atoms.intern(name);
         let mfa = Mfa {
             module,
@@ -85,9 +127,17 @@ fn run() -> Result<ExitCode, String> {
         if let Some(e) = vm.load_errors.get(&module) {
             return Err(format!("cannot load {name}: {e}"));
         }
+        if candidates.len() == 1 {
+            return Err(format!("the start module {name} does not export start/0"));
+        }
     }
     let (addr, module) = entry.ok_or("no module exports start/0")?;
-    let io_server = atomvm_host::io_server::start(&mut vm);
+    let unicode = o
+        .unicode
+        .unwrap_or_else(|| vm.atoms.name(module).starts_with("Elixir."));
+    let io_server = atomvm_host::io_server::start(&mut vm, unicode);
+    // Spawned after the io server (pid 0, every new process's group leader).
+    atomvm_host::boot::start(&mut vm, &o.app_env);
     let empty = atomvm_host::heap::Heap::default();
     let main = vm.spawn(addr, &[], &empty, (module, start, 0));
     if let Some(Some(p)) = vm.procs.get_mut(main as usize) {

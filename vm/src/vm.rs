@@ -337,10 +337,72 @@ impl Vm {
         }
     }
 
+    /// What the emulator does when a process dies of an uncaught error: sends the
+    /// `logger` process `{log, error, Format, [Pid, Reason], Meta}`, which OTP's
+    /// logger prints as "Error in process ... with exit value".
+    fn log_error_exit(&mut self, proc: &Process, reason: Term) {
+        let logger_name = Term::atom(self.atoms.intern("logger"));
+        let Some(logger) = self.whereis(logger_name) else {
+            return;
+        };
+        let mut heap = Heap::default();
+        let reason = copy_term(&proc.heap, reason, &mut heap);
+        let format = "Error in process ~p with exit value:~n~p~n";
+        let chars: Vec<Term> = format
+            .bytes()
+            .filter_map(|b| Term::small(i64::from(b)))
+            .collect();
+        let format = heap.list(&chars);
+        let pid = Term::pid(proc.pid);
+        let args = heap.list(&[pid, reason]);
+        let [log, error, emulator, tag, gl, pid_key, time, error_logger] = [
+            "log",
+            "error",
+            "emulator",
+            "tag",
+            "gl",
+            "pid",
+            "time",
+            "error_logger",
+        ]
+        .map(|a| Term::atom(self.atoms.intern(a)));
+        let micros = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_micros() as i64);
+        let now = heap.int(micros);
+        let mut inner = [(emulator, atoms::true_), (tag, error)];
+        inner.sort_by(|a, b| {
+            crate::compare::compare(&heap.mem(&self.literals), &self.atoms, a.0, b.0, true)
+        });
+        let inner = heap.map_sorted(&inner.map(|p| p.0), &inner.map(|p| p.1));
+        let mut meta = [
+            (error_logger, inner),
+            (gl, proc.group_leader),
+            (pid_key, pid),
+            (time, now),
+        ];
+        meta.sort_by(|a, b| {
+            crate::compare::compare(&heap.mem(&self.literals), &self.atoms, a.0, b.0, true)
+        });
+        let meta = heap.map_sorted(&meta.map(|p| p.0), &meta.map(|p| p.1));
+        let message = heap.tuple(&[log, error, format, args, meta]);
+        self.deliver(logger, message, &heap);
+    }
+
     /// Runs until process `main` exits. Returns `Ok(())` when it ended normally, else
     /// a crash report to print.
     pub fn run_until(&mut self, main: u32) -> Result<(), String> {
+        self.run(Some(main))
+    }
+
+    /// Runs until no process can run without waiting for a message or a timer.
+    pub fn run_until_idle(&mut self) {
+        let _ = self.run(None);
+    }
+
+    fn run(&mut self, until_exit_of: Option<u32>) -> Result<(), String> {
         let mut x = vec![Term::NIL; X_REGS];
+        let main = until_exit_of.unwrap_or(u32::MAX);
         self.main = (main, None);
         loop {
             if self.exited.get(main as usize).copied().unwrap_or(false) {
@@ -351,6 +413,9 @@ impl Vm {
             self.fire_timers();
             let Some(pid) = self.run_queue.pop_front() else {
                 let _ = self.out.flush();
+                if until_exit_of.is_none() {
+                    return Ok(());
+                }
                 match self.timer_queue.peek() {
                     Some(Reverse((deadline, _))) => {
                         let wait = deadline.saturating_sub(self.now_ms());
@@ -389,6 +454,9 @@ impl Vm {
                 Yield::Exited(reason) => {
                     let report = (pid == main && reason != atoms::normal)
                         .then(|| self.crash_report(&proc, reason));
+                    if proc.error_exit && pid != main {
+                        self.log_error_exit(&proc, reason);
+                    }
                     self.exit_process(proc, reason);
                     if pid == main {
                         let _ = self.out.flush();

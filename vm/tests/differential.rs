@@ -81,7 +81,7 @@ fn reference(module: &str, dir: &Path) -> Outcome {
     command
         .current_dir(dir)
         .env("ERL_CRASH_DUMP_SECONDS", "0")
-        .args(["-noshell", "-pa"])
+        .args(["-noshell", "-kernel", "logger_level", "none", "-pa"])
         .arg(dir)
         .args(["-eval", &eval]);
     run_with_timeout(command)

@@ -14,21 +14,21 @@ defmodule Mix.Tasks.Compile.AtomvmNativeTest do
 
   test "up to date only while the library is newer than every workspace source", %{tmp_dir: root} do
     lib = "priv/native/libatomvm_nif.so"
-    refute AtomvmNative.up_to_date?(root, Path.join(root, lib))
+    refute AtomVM.Cargo.up_to_date?(Path.join(root, lib), AtomvmNative.sources(), root)
 
     for path <- ["Cargo.toml", "Cargo.lock", "native/a/Cargo.toml", "native/a/src/x/y.rs"] do
       touch!(root, path, 1_000)
     end
 
     touch!(root, lib, 2_000)
-    assert AtomvmNative.up_to_date?(root, Path.join(root, lib))
+    assert AtomVM.Cargo.up_to_date?(Path.join(root, lib), AtomvmNative.sources(), root)
 
     # Files that are not sources of the library (tests, docs) do not count.
     touch!(root, "native/a/tests/t.rs", 3_000)
-    assert AtomvmNative.up_to_date?(root, Path.join(root, lib))
+    assert AtomVM.Cargo.up_to_date?(Path.join(root, lib), AtomvmNative.sources(), root)
 
     touch!(root, "native/a/src/x/y.rs", 3_000)
-    refute AtomvmNative.up_to_date?(root, Path.join(root, lib))
+    refute AtomVM.Cargo.up_to_date?(Path.join(root, lib), AtomvmNative.sources(), root)
   end
 
   test "a failing cargo build is reported with its status and command", %{tmp_dir: dir} do
@@ -44,7 +44,7 @@ defmodule Mix.Tasks.Compile.AtomvmNativeTest do
 
     try do
       error = assert_raise Mix.Error, fn -> AtomvmNative.run(["--force"]) end
-      assert error.message =~ "cargo failed to build the atomvm_nif NIF (exit status 101)"
+      assert error.message =~ "cargo failed to build atomvm_nif (exit status 101)"
       assert error.message =~ "Command: #{fake} build --release --package atomvm_nif"
     after
       System.delete_env("CARGO")

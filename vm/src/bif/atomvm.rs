@@ -30,3 +30,64 @@ pub fn read_priv(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
 pub fn platform(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
     Ok(ctx.atom("generic_unix"))
 }
+
+fn random_bytes(n: usize) -> Result<Vec<u8>, Exception> {
+    let mut bytes = vec![0; n];
+    getrandom::fill(&mut bytes).map_err(|_| Exception::badarg())?;
+    Ok(bytes)
+}
+
+/// `atomvm:random/0`: a random unsigned 32-bit integer from the OS generator.
+pub fn random(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let b = random_bytes(4)?;
+    let v = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+    Term::small(i64::from(v)).ok_or_else(Exception::badarg)
+}
+
+/// `atomvm:rand_bytes(Len)`: `Len` random bytes; a negative length is `badarg`.
+pub fn rand_bytes(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let n = arg(args, 0)
+        .as_small()
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|n| *n <= 1 << 24)
+        .ok_or_else(Exception::badarg)?;
+    let bytes = random_bytes(n)?;
+    Ok(ctx.heap().binary(&bytes))
+}
+
+/// `atomvm:get_creation/0`: the node's creation number (constant on the host).
+pub fn get_creation(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Term::small(1).ok_or_else(Exception::badarg)
+}
+
+/// `atomvm:get_start_beam(Avm)`: the start module of the packed application, as
+/// `{ok, <<"mod.beam">>}`, or `{error, not_found}`.
+pub fn get_start_beam(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    match ctx.vm.code_path.start.clone() {
+        Some(name) => {
+            let bin = ctx.heap().binary(format!("{name}.beam").as_bytes());
+            Ok(ctx.heap().tuple(&[atoms::ok, bin]))
+        }
+        None => {
+            let reason = ctx.atom("not_found");
+            Ok(ctx.heap().tuple(&[atoms::error, reason]))
+        }
+    }
+}
+
+/// `console:puts/1` and `console:print/1`: writes a string or binary to standard
+/// output as raw bytes, as AtomVM's console does.
+pub fn console_puts(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    use std::io::Write;
+    let bytes =
+        super::convert::chardata_utf8(ctx, arg(args, 0), true).ok_or_else(Exception::badarg)?;
+    let _ = ctx.vm.out.write_all(&bytes);
+    Ok(atoms::ok)
+}
+
+/// `console:flush/0`.
+pub fn console_flush(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    use std::io::Write;
+    let _ = ctx.vm.out.flush();
+    Ok(atoms::ok)
+}

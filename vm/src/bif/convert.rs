@@ -6,7 +6,8 @@ use crate::interp::{Context, Exception};
 use crate::term::Term;
 use num_bigint::BigInt;
 
-fn chars(ctx: &mut Context<'_>, text: &str) -> Term {
+/// A list of the code points of `text`.
+pub fn chars(ctx: &mut Context<'_>, text: &str) -> Term {
     let items: Vec<Term> = text
         .chars()
         .filter_map(|c| Term::small(i64::from(u32::from(c))))
@@ -332,6 +333,16 @@ pub fn put_chars(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
             Ok(ctx.heap().tuple(&[crate::atom::atoms::error, reason]))
         }
     }
+}
+
+/// `atomvm_host:put_stderr(Chars)`: writes unicode chardata to standard error (where
+/// the host VM's logger reports go).
+pub fn put_stderr(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    use std::io::Write;
+    let utf8 = chardata_utf8(ctx, arg(args, 0), true).ok_or_else(Exception::badarg)?;
+    let _ = ctx.vm.out.flush();
+    let _ = std::io::stderr().write_all(&utf8);
+    Ok(crate::atom::atoms::ok)
 }
 
 fn encoding(ctx: &Context<'_>, t: Option<&Term>) -> Result<bool, Exception> {

@@ -60,6 +60,16 @@ impl Tables {
         self.names.insert(name, id);
     }
 
+    /// How many tables exist.
+    pub fn len(&self) -> usize {
+        self.tables.len()
+    }
+
+    /// Whether no table exists.
+    pub fn is_empty(&self) -> bool {
+        self.tables.is_empty()
+    }
+
     /// Deletes the tables `pid` owns (called when it exits).
     pub fn drop_owned_by(&mut self, pid: u32) {
         let owned: Vec<u64> = self

@@ -18,6 +18,7 @@ pub mod math;
 pub mod os;
 pub mod persistent;
 pub mod process;
+pub mod system_info;
 pub mod terms;
 pub mod time;
 pub mod unicode;
@@ -115,8 +116,18 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "display", 1) => process::display,
         ("atomvm", "read_priv", 2) => atomvm::read_priv,
         ("atomvm", "platform", 0) => atomvm::platform,
+        ("atomvm", "random", 0) => atomvm::random,
+        ("atomvm", "rand_bytes", 1) => atomvm::rand_bytes,
+        ("atomvm", "get_start_beam", 1) => atomvm::get_start_beam,
+        ("atomvm", "get_creation", 0) => atomvm::get_creation,
+        ("console", "puts", 1) => atomvm::console_puts,
+        ("console", "print", 1) => atomvm::console_puts,
+        ("console", "flush", 0) => atomvm::console_flush,
+        ("erlang", "system_info", 1) => system_info::system_info,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
         ("atomvm_host", "put_chars", 3) => convert::put_chars,
+        ("atomvm_host", "put_stderr", 1) => convert::put_stderr,
+        ("erlang", "display_string", 1) => convert::put_stderr,
         ("unicode", "characters_to_binary", 2) => unicode::characters_to_binary,
         ("unicode", "characters_to_list", 2) => unicode::characters_to_list,
         ("unicode", "bin_is_7bit", 1) => unicode::bin_is_7bit,
@@ -206,6 +217,11 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "unique_integer", 1) => time::unique_integer,
         ("erlang", "universaltime", 0) => time::universaltime,
         ("erlang", "localtime", 0) => time::universaltime,
+        ("erlang", "posixtime_to_universaltime", 1) => time::posixtime_to_universaltime,
+        ("erlang", "universaltime_to_posixtime", 1) => time::universaltime_to_posixtime,
+        ("erlang", "localtime_to_universaltime", 1) => time::same_datetime,
+        ("erlang", "localtime_to_universaltime", 2) => time::same_datetime,
+        ("erlang", "universaltime_to_localtime", 1) => time::same_datetime,
         ("erlang", "raise", 3) => process::raise,
         ("erlang", "process_info", 2) => process::process_info,
         ("erlang", "process_info", 1) => process::process_info,
@@ -258,6 +274,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("persistent_term", "get", 2) => persistent::get,
         ("persistent_term", "put", 2) => persistent::put,
         ("persistent_term", "erase", 1) => persistent::erase,
+        ("persistent_term", "get", 0) => persistent::get_all,
+        ("persistent_term", "info", 0) => persistent::info,
         ("erts_internal", "map_next", 3) => maps::map_next,
         ("binary", "copy", 1) => binary::copy,
         ("binary", "copy", 2) => binary::copy,
@@ -285,6 +303,9 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("maps", "update", 3) => maps::update3,
         ("io", "printable_range", 0) => process::printable_range,
         ("erlang", "fun_to_list", 1) => terms::fun_to_list,
+        ("erlang", "pid_to_list", 1) => terms::pid_to_list,
+        ("erlang", "list_to_pid", 1) => terms::list_to_pid,
+        ("erlang", "ref_to_list", 1) => terms::ref_to_list,
         ("maps", "get", 2) => maps::get2,
         ("maps", "find", 2) => maps::find,
         ("maps", "put", 3) => maps::put,

@@ -1,17 +1,10 @@
 //! `os` and `init` functions the standard library asks the runtime for.
 
 use super::arg;
+use super::convert::chars;
 use crate::atom::atoms;
 use crate::interp::{Context, Exception};
 use crate::term::Term;
-
-fn chars(ctx: &mut Context<'_>, text: &str) -> Term {
-    let items: Vec<Term> = text
-        .chars()
-        .filter_map(|c| Term::small(i64::from(u32::from(c))))
-        .collect();
-    ctx.heap().list(&items)
-}
 
 /// `os:getenv/1,2`.
 pub fn getenv(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {

@@ -46,3 +46,21 @@ pub fn erase(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         None => Ok(atoms::false_),
     }
 }
+
+/// `persistent_term:get/0`: every `{Key, Value}`.
+pub fn get_all(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let pairs = ctx.vm.persistent.clone();
+    let items: Vec<Term> = pairs
+        .iter()
+        .map(|(k, v)| ctx.heap().tuple(&[*k, *v]))
+        .collect();
+    Ok(ctx.heap().list(&items))
+}
+
+/// `persistent_term:info/0`: `#{count => N, memory => Bytes}` (memory estimated).
+pub fn info(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let count = ctx.vm.persistent.len() as i64;
+    let keys = [ctx.atom("count"), ctx.atom("memory")];
+    let values = [ctx.heap().int(count), ctx.heap().int(count * 64)];
+    Ok(ctx.heap().map_sorted(&keys, &values))
+}

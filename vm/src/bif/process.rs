@@ -979,7 +979,7 @@ pub fn process_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
         let mut items = Vec::new();
         for key in keys {
             let k = ctx.atom(key);
-            let v = info_item(ctx, pid, k)?;
+            let v = info_item(ctx, pid, k, false)?;
             if v != Term::NIL || key != "registered_name" {
                 items.push(v);
             }
@@ -990,14 +990,16 @@ pub fn process_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     if let Some(keys) = ctx.mem().list_elements(key) {
         let items = keys
             .iter()
-            .map(|k| info_item(ctx, pid, *k))
+            .map(|k| info_item(ctx, pid, *k, true))
             .collect::<Result<Vec<_>, _>>()?;
         return Ok(ctx.heap().list(&items));
     }
-    info_item(ctx, pid, key)
+    info_item(ctx, pid, key, false)
 }
 
-fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term) -> Result<Term, Exception> {
+/// One `process_info` item, `{Key, Value}`. Alone (`in_list` false), an unregistered
+/// process's `registered_name` is `[]` rather than a tuple, as in the BEAM.
+fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Result<Term, Exception> {
     let name = key
         .as_atom()
         .map(|a| ctx.vm.atoms.name(a).to_owned())
@@ -1042,6 +1044,7 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term) -> Result<Term, Excepti
             }
             "registered_name" => match registered {
                 Some(n) => Term::atom(n),
+                None if in_list => Term::NIL,
                 None => return Ok(Term::NIL),
             },
             "status" => {

@@ -438,3 +438,35 @@ pub(crate) fn closure_indices(payload: &[Term]) -> Result<(usize, usize), Except
     };
     Ok((index(0)?, index(1)?))
 }
+
+/// `pid_to_list/1`: `"<0.N.0>"`.
+pub fn pid_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
+    Ok(super::convert::chars(ctx, &format!("<0.{pid}.0>")))
+}
+
+/// `list_to_pid/1`: the inverse of `pid_to_list/1` for local pids.
+pub fn list_to_pid(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let text = super::convert::list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    let parts: Vec<&str> = text
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .map(|t| t.split('.').collect())
+        .unwrap_or_default();
+    match parts.as_slice() {
+        ["0", n, "0"] => n
+            .parse::<u32>()
+            .map(Term::pid)
+            .map_err(|_| Exception::badarg()),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// `ref_to_list/1`: `"#Ref<0.0.0.N>"`, as `erlang:display/1` writes it.
+pub fn ref_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = match ctx.mem().boxed(arg(args, 0)) {
+        Some((h, [id, ..])) if h.kind == HeaderKind::Ref => id.0,
+        _ => return Err(Exception::badarg()),
+    };
+    Ok(super::convert::chars(ctx, &format!("#Ref<0.0.0.{id}>")))
+}

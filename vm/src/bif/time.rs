@@ -1,7 +1,6 @@
 //! Time BIFs: monotonic and system time in any unit, `timestamp`, `unique_integer`.
 
 use super::arg;
-use crate::atom::atoms;
 use crate::interp::{Context, Exception};
 use crate::term::Term;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -95,9 +94,80 @@ pub fn unique_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     Ok(ctx.heap().int(if positive { id } else { id - (1 << 40) }))
 }
 
-/// `erlang:localtime/0`, `universaltime/0`: `{{Y,M,D},{H,Mi,S}}` in UTC.
+/// `erlang:localtime/0`, `universaltime/0`: `{{Y,M,D},{H,Mi,S}}` in UTC (the host
+/// VM has no time zone database: local time is UTC).
 pub fn universaltime(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
     let secs = (nanos_since_epoch() / 1_000_000_000) as i64;
+    Ok(datetime(ctx, secs))
+}
+
+/// `erlang:posixtime_to_universaltime/1`.
+pub fn posixtime_to_universaltime(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let secs = arg(args, 0).as_small().ok_or_else(Exception::badarg)?;
+    Ok(datetime(ctx, secs))
+}
+
+/// `erlang:universaltime_to_posixtime/1`.
+pub fn universaltime_to_posixtime(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let secs = seconds_of(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    Ok(ctx.heap().int(secs))
+}
+
+/// `erlang:localtime_to_universaltime/1,2` and `universaltime_to_localtime/1`: the
+/// identity on a valid date and time (local time is UTC here).
+pub fn same_datetime(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let secs = seconds_of(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    Ok(datetime(ctx, secs))
+}
+
+/// Seconds since the epoch of a valid `{{Y,M,D},{H,Mi,S}}`.
+fn seconds_of(ctx: &Context<'_>, t: Term) -> Option<i64> {
+    let mem = ctx.mem();
+    let dt = mem.tuple(t)?;
+    let (date, time) = (mem.tuple(*dt.first()?)?, mem.tuple(*dt.get(1)?)?);
+    let n = |v: &[Term], i: usize| v.get(i).and_then(|t| t.as_small());
+    let (y, m, d) = (n(date, 0)?, n(date, 1)?, n(date, 2)?);
+    let (h, mi, s) = (n(time, 0)?, n(time, 1)?, n(time, 2)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    let valid = dt.len() == 2
+        && date.len() == 3
+        && time.len() == 3
+        && (1..=12).contains(&m)
+        && d >= 1
+        && d <= month_days[(m - 1) as usize]
+        && (0..24).contains(&h)
+        && (0..60).contains(&mi)
+        && (0..60).contains(&s);
+    if !valid {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm).
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    Some(days * 86_400 + h * 3600 + mi * 60 + s)
+}
+
+/// `{{Y,M,D},{H,Mi,S}}` of `secs` since the epoch.
+fn datetime(ctx: &mut Context<'_>, secs: i64) -> Term {
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Civil from days (Howard Hinnant's algorithm).
     let z = days + 719_468;
@@ -117,6 +187,5 @@ pub fn universaltime(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exceptio
         ctx.heap().int(rem % 60),
     ];
     let time = ctx.heap().tuple(&time);
-    let _ = atoms::ok;
-    Ok(ctx.heap().tuple(&[date, time]))
+    ctx.heap().tuple(&[date, time])
 }

@@ -399,10 +399,15 @@ pub(super) fn step(vm: &mut Vm, proc: &mut Process, x: &mut [Term], instr: &Inst
             else {
                 return fail_or(*fail, Exception::badarg());
             };
+            // The size operand counts bits; the unit only says how the
+            // binary being appended to must be aligned (as in erts).
+            if *unit > 1 && src.bits % *unit as usize != 0 {
+                return fail_or(*fail, Exception::badarg());
+            }
             let mut w = BitWriter::default();
             w.push_bitstr(&src);
             let start = w.bits;
-            let extra = n * (*unit).max(1) as usize;
+            let extra = n;
             let mut bytes = w.bytes;
             bytes.resize((start + extra).div_ceil(8), 0);
             let t = proc.heap.bitstring(&bytes, start + extra);

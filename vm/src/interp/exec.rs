@@ -163,6 +163,7 @@ pub fn run(vm: &mut Vm, proc: &mut Process, x: &mut [Term], budget: u32) -> Yiel
 /// The exit reason of an uncaught exception.
 fn exit_reason(proc: &mut Process, exc: Exception) -> Term {
     let stack = trace_list(proc, exc.trace);
+    proc.error_exit = exc.class != atoms::exit;
     if exc.class == atoms::exit {
         exc.reason
     } else if exc.class == atoms::throw {

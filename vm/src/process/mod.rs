@@ -64,6 +64,8 @@ pub struct Process {
     pub status: Status,
     /// Set when a receive timeout fired.
     pub timed_out: bool,
+    /// Ended by an uncaught `error` or `throw` (the emulator logs those).
+    pub error_exit: bool,
     /// Registered name.
     pub name: Option<u32>,
     /// Group leader pid.
@@ -105,6 +107,7 @@ impl Process {
             monitored_by: Vec::new(),
             status: Status::Runnable,
             timed_out: false,
+            error_exit: false,
             name: None,
             group_leader: Term::NIL,
             exit_reason: Term::NONE,

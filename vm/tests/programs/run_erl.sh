@@ -8,7 +8,7 @@
 # The exact reference invocation (the VM harness mirrors it):
 #
 #   erlc +warnings_as_errors -o "$TMP" MODULE.erl
-#   cd "$TMP" && ERL_CRASH_DUMP_SECONDS=0 erl -noshell -pa "$TMP" -eval \
+#   cd "$TMP" && ERL_CRASH_DUMP_SECONDS=0 erl -noshell -kernel logger_level none -pa "$TMP" -eval \
 #     'try MODULE:start() of _ -> halt(0) catch C:R:S -> io:format(standard_error, "uncaught ~p:~p~n~p~n", [C, R, S]), halt(1) end.' \
 #     </dev/null
 #
@@ -40,6 +40,6 @@ if ! erlc +warnings_as_errors -o "$tmp" "$src" >&2; then
   exit 3
 fi
 cd "$tmp" || exit 2
-ERL_CRASH_DUMP_SECONDS=0 erl -noshell -pa "$tmp" -eval \
+ERL_CRASH_DUMP_SECONDS=0 erl -noshell -kernel logger_level none -pa "$tmp" -eval \
   "try $mod:start() of _ -> halt(0) catch C:R:S -> io:format(standard_error, \"uncaught ~p:~p~n~p~n\", [C, R, S]), halt(1) end." \
   </dev/null

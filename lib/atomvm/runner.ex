@@ -1,0 +1,91 @@
+defmodule AtomVM.Runner do
+  @moduledoc """
+  Runs an `.avm` archive in the host VM as a child process: its standard output is
+  copied to ours as it comes, its standard error goes straight to ours, and its exit
+  status is returned.
+
+  The VM is told explicitly where the host's Erlang/OTP and Elixir libraries are
+  (`ATOMVM_OTP_ROOT`, `ATOMVM_ELIXIR_ROOT`), and receives the application
+  environment (from the project's config) as a file of `term_to_binary/1`.
+  """
+
+  @typedoc "Options of `run/2`."
+  @type option ::
+          {:vm, Path.t()}
+          | {:app_env, [{atom(), keyword()}]}
+          | {:paths, [Path.t()]}
+          | {:start, module() | nil}
+          | {:args, [String.t()]}
+          | {:output, (binary() -> any())}
+
+  @doc """
+  Runs `avm` and waits for the VM to end; returns its exit status. `:output` receives
+  each chunk of the program's standard output (default: written to our stdout).
+  """
+  @spec run(Path.t(), [option()]) :: non_neg_integer()
+  def run(avm, opts) do
+    vm = Keyword.fetch!(opts, :vm)
+    output = Keyword.get(opts, :output, &IO.binwrite(:stdio, &1))
+    env_file = write_app_env(Keyword.get(opts, :app_env, []))
+
+    try do
+      port =
+        Port.open({:spawn_executable, vm}, [
+          :binary,
+          :exit_status,
+          :use_stdio,
+          :hide,
+          args: args(avm, env_file, opts),
+          env: library_env()
+        ])
+
+      collect(port, output)
+    after
+      File.rm(env_file)
+    end
+  end
+
+  @doc "The VM's command-line arguments for `avm` (without the executable)."
+  @spec args(Path.t(), Path.t(), [option()]) :: [String.t()]
+  def args(avm, env_file, opts) do
+    paths = Enum.flat_map(Keyword.get(opts, :paths, []), &["--path", &1])
+
+    start =
+      case Keyword.get(opts, :start) do
+        nil -> []
+        module -> ["--start", Atom.to_string(module)]
+      end
+
+    paths ++ start ++ ["--app-env", env_file] ++ Keyword.get(opts, :args, []) ++ [avm]
+  end
+
+  # The roots of the Erlang/OTP and Elixir installations running Mix, so the VM loads
+  # the same standard library the project was compiled against.
+  defp library_env do
+    elixir_root = :elixir |> :code.lib_dir() |> Path.join("../..") |> Path.expand()
+
+    [
+      {~c"ATOMVM_OTP_ROOT", :code.root_dir()},
+      {~c"ATOMVM_ELIXIR_ROOT", String.to_charlist(elixir_root)}
+    ]
+  end
+
+  defp write_app_env(app_env) do
+    dir = System.tmp_dir!()
+    name = "atomvm-app-env-#{System.unique_integer([:positive])}.etf"
+    path = Path.join(dir, name)
+    File.write!(path, :erlang.term_to_binary(app_env))
+    path
+  end
+
+  defp collect(port, output) do
+    receive do
+      {^port, {:data, data}} ->
+        output.(data)
+        collect(port, output)
+
+      {^port, {:exit_status, status}} ->
+        status
+    end
+  end
+end

@@ -1,0 +1,111 @@
+//! `erlang:system_info/1`: what the runtime says about itself. The host VM answers
+//! as AtomVM does where AtomVM has an answer (`machine` is `"ATOM"`), and as the
+//! emulated OTP release does for the keys the standard library asks about.
+
+use super::arg;
+use super::convert::chars;
+use crate::atom::atoms;
+use crate::interp::{Context, Exception};
+use crate::term::Term;
+
+/// The AtomVM release whose system APIs the host VM provides.
+pub const ATOMVM_VERSION: &str = "0.6.6";
+
+fn schedulers() -> i64 {
+    std::thread::available_parallelism().map_or(1, |n| n.get() as i64)
+}
+
+/// `erlang:system_info(Item)`; unknown items are `badarg`, as in the BEAM.
+pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let item = arg(args, 0);
+    if let Some(items) = ctx.mem().tuple(item).map(<[Term]>::to_vec) {
+        // {wordsize, internal | external}
+        return match items.as_slice() {
+            [k, _]
+                if k.as_atom()
+                    .is_some_and(|a| ctx.vm.atoms.name(a) == "wordsize") =>
+            {
+                Ok(Term::small(8).unwrap_or(Term::NIL))
+            }
+            _ => Err(Exception::badarg()),
+        };
+    }
+    let name = item
+        .as_atom()
+        .map(|a| ctx.vm.atoms.name(a).to_owned())
+        .ok_or_else(Exception::badarg)?;
+    let small = |v: i64| Term::small(v).ok_or_else(Exception::badarg);
+    match name.as_str() {
+        "machine" => Ok(chars(ctx, "ATOM")),
+        "atomvm_version" => Ok(ctx.heap().binary(ATOMVM_VERSION.as_bytes())),
+        "otp_release" => {
+            let release = crate::release::get().to_string();
+            Ok(chars(ctx, &release))
+        }
+        "version" => Ok(chars(ctx, env!("CARGO_PKG_VERSION"))),
+        "system_version" => {
+            let text = format!(
+                "AtomVM host VM {} (OTP {}) [64-bit]\n",
+                env!("CARGO_PKG_VERSION"),
+                crate::release::get()
+            );
+            Ok(chars(ctx, &text))
+        }
+        "system_architecture" => {
+            let text = format!("{}-{}", std::env::consts::ARCH, std::env::consts::OS);
+            Ok(chars(ctx, &text))
+        }
+        "wordsize" => small(8),
+        "schedulers"
+        | "schedulers_online"
+        | "logical_processors"
+        | "logical_processors_online"
+        | "logical_processors_available"
+        | "dirty_cpu_schedulers"
+        | "dirty_cpu_schedulers_online" => small(schedulers()),
+        "dirty_io_schedulers" => small(10),
+        "thread_pool_size" => small(1),
+        "process_count" => small(ctx.vm.procs.iter().filter(|p| p.is_some()).count() as i64 + 1),
+        "process_limit" => small(1 << 20),
+        "atom_count" => small(ctx.vm.atoms.len() as i64),
+        "atom_limit" => small(1 << 20),
+        "port_count" => small(0),
+        "port_limit" => small(65536),
+        "ets_count" => small(ctx.vm.ets.len() as i64),
+        "ets_limit" => small(1 << 20),
+        "smp_support" | "threads" => Ok(atoms::true_),
+        "debug_compiled" | "lock_checking" | "lock_counting" => Ok(atoms::false_),
+        "creation" => small(1),
+        "heap_type" => Ok(ctx.atom("private")),
+        "emu_type" => Ok(ctx.atom("opt")),
+        "emu_flavor" => Ok(ctx.atom("emu")),
+        "build_type" => Ok(ctx.atom("opt")),
+        "c_compiler_used" => {
+            let rustc = ctx.atom("rustc");
+            let version = ctx.atom("undefined");
+            Ok(ctx.heap().tuple(&[rustc, version]))
+        }
+        "kernel_poll" => Ok(atoms::false_),
+        "multi_scheduling" => Ok(ctx.atom("enabled")),
+        "start_time" => small(0),
+        "os_monotonic_time_source" | "os_system_time_source" => Ok(Term::NIL),
+        "fullsweep_after" => {
+            let key = ctx.atom("fullsweep_after");
+            let value = small(65535)?;
+            Ok(ctx.heap().tuple(&[key, value]))
+        }
+        "min_heap_size" => {
+            let key = ctx.atom("min_heap_size");
+            let value = small(233)?;
+            Ok(ctx.heap().tuple(&[key, value]))
+        }
+        "min_bin_vheap_size" => {
+            let key = ctx.atom("min_bin_vheap_size");
+            let value = small(46422)?;
+            Ok(ctx.heap().tuple(&[key, value]))
+        }
+        "dist_ctrl" | "dist" => Ok(Term::NIL),
+        "compat_rel" => small(i64::from(crate::release::get())),
+        _ => Err(Exception::badarg()),
+    }
+}

@@ -1,0 +1,29 @@
+//! The boot process (`atomvm_host_boot`, compiled from `vm/erlang/` and embedded): it
+//! plays `init` and starts OTP's application controller and logger server before the
+//! program's start module runs. See the module's own comment for what it does.
+
+use crate::heap::Heap;
+use crate::module::Mfa;
+use crate::vm::Vm;
+
+/// The embedded boot module.
+const BOOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atomvm_host_boot.beam"));
+
+/// Spawns the boot process with the application environment `app_env`
+/// (`term_to_binary([{App, [{Key, Value}]}])`, or empty), runs until it has set
+/// everything up, and returns its pid; `None` if the boot module cannot load.
+pub fn start(vm: &mut Vm, app_env: &[u8]) -> Option<u32> {
+    vm.code_path.add_bytes("atomvm_host_boot", BOOT.to_vec());
+    let module = vm.atoms.intern("atomvm_host_boot");
+    let function = vm.atoms.intern("start");
+    let entry = vm.export(Mfa {
+        module,
+        function,
+        arity: 1,
+    })?;
+    let mut heap = Heap::default();
+    let env = heap.binary(app_env);
+    let pid = vm.spawn(entry, &[env], &heap, (module, function, 1));
+    vm.run_until_idle();
+    Some(pid)
+}
