@@ -5,7 +5,7 @@
 %% error), loads the application environment the VM was given, and then stays
 %% alive, as init does, so that what it linked to keeps running.
 -module(atomvm_host_boot).
--export([start/1, log/2]).
+-export([start/1, log/2, init/1]).
 
 -define(DEFAULT_HANDLER_FILTERS,
         [{remote_gl, {fun logger_filters:remote_gl/2, stop}},
@@ -16,19 +16,50 @@
 start(AppEnv) ->
     register(init, self()),
     process_flag(trap_exit, true),
-    Kernel = {application, kernel,
-              [{description, "ERTS CXC 138 10"}, {vsn, "host"}, {modules, []},
-               {registered, []}, {applications, []}, {env, []}]},
-    case application_controller:start(Kernel) of
-        {ok, _} -> load_env(AppEnv);
-        Error -> report("application controller", Error)
+    case application_controller:start(spec(kernel)) of
+        {ok, _} ->
+            %% The standard applications count as started (their code is
+            %% there), without running their start callbacks.
+            [begin
+                 _ = application:load(spec(App)),
+                 _ = application:start(App)
+             end || App <- [kernel, stdlib, compiler, elixir]],
+            load_env(AppEnv);
+        Error ->
+            report("application controller", Error)
     end,
     try
         start_logger()
     catch
         C:R -> report("logger", {C, R})
     end,
+    %% What init does for the compiler's feature flags (OTP 25+).
+    _ = (catch erl_features:keywords()),
+    %% kernel_sup, where services such as the timer server start on demand.
+    case supervisor:start_link({local, kernel_sup}, ?MODULE, kernel_sup) of
+        {ok, _} -> ok;
+        SupError -> report("kernel_sup", SupError)
+    end,
     loop().
+
+%% kernel_sup's supervisor callback: no children until a service asks.
+init(kernel_sup) ->
+    {ok, {#{strategy => one_for_one, intensity => 10, period => 1}, []}}.
+
+%% An application's resource file (`APP.app`) without its `mod` callback, or a
+%% minimal one when the file cannot be found or read.
+spec(App) ->
+    Minimal = [{description, atom_to_list(App)}, {vsn, "host"}, {modules, []},
+               {registered, []}, {applications, []}],
+    Opts = try
+               Bin = atomvm_host:app_file(App),
+               {ok, Tokens, _} = erl_scan:string(binary_to_list(Bin)),
+               {ok, {application, App, Found}} = erl_parse:parse_term(Tokens),
+               lists:keydelete(mod, 1, Found)
+           catch
+               _:_ -> Minimal
+           end,
+    {application, App, Opts}.
 
 load_env(<<>>) ->
     ok;

@@ -97,6 +97,25 @@ impl CodePath {
             .iter()
             .find_map(|dir| std::fs::read(dir.join(format!("{name}.beam"))).ok())
     }
+
+    /// Where file `name` is in the library directories.
+    pub fn where_is(&self, name: &str) -> Option<PathBuf> {
+        if name.contains('/') || name.starts_with('.') {
+            return None;
+        }
+        self.dirs.iter().map(|d| d.join(name)).find(|p| p.is_file())
+    }
+
+    /// The text of application `app`'s resource file (`APP.app`) in the library
+    /// directories, if there is one.
+    pub fn app_file(&self, app: &str) -> Option<Vec<u8>> {
+        if app.contains('/') || app.contains('\\') || app.starts_with('.') {
+            return None;
+        }
+        self.dirs
+            .iter()
+            .find_map(|dir| std::fs::read(dir.join(format!("{app}.app"))).ok())
+    }
 }
 
 /// The OTP root (`ATOMVM_OTP_ROOT`, else found from `erl` on `PATH`).

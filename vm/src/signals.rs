@@ -24,7 +24,12 @@ impl Vm {
             if let Some(flag) = self.exited.get_mut(pid as usize) {
                 *flag = true;
             }
-            self.ets.drop_owned_by(pid);
+            let procs = &self.procs;
+            let alive = |p: u32| matches!(procs.get(p as usize), Some(Some(_)));
+            let transfers = self.ets.drop_owned_by(pid, alive, &mut self.atoms);
+            for (heir, heap, message) in transfers {
+                self.deliver(heir, message, &heap);
+            }
             if let Some(name) = proc.name.take() {
                 self.registry.remove(&name);
             }
@@ -37,8 +42,11 @@ impl Vm {
                 let mut scratch = Heap::default();
                 let r = copy_term(&proc.heap, reason, &mut scratch);
                 let reference = scratch.reference(monitor.reference);
-                let msg =
-                    scratch.tuple(&[atoms::DOWN, reference, atoms::process, Term::pid(pid), r]);
+                let who = match monitor.name {
+                    Some(name) => scratch.tuple(&[Term::atom(name), atoms::nonode_nohost]),
+                    None => Term::pid(pid),
+                };
+                let msg = scratch.tuple(&[atoms::DOWN, reference, atoms::process, who, r]);
                 self.deliver(monitor.pid, msg, &scratch);
             }
             for linked in std::mem::take(&mut proc.links) {

@@ -245,6 +245,7 @@ impl Vm {
         };
         let copy = copy_term(src, message, &mut target.heap);
         target.mailbox.push(copy);
+        target.hibernated = false;
         // A receive timeout keeps running: the receive may not match this message.
         if let Status::Waiting { .. } = target.status {
             target.status = Status::Runnable;
@@ -404,7 +405,15 @@ impl Vm {
         let mut x = vec![Term::NIL; X_REGS];
         let main = until_exit_of.unwrap_or(u32::MAX);
         self.main = (main, None);
+        // Output reaches the terminal (or `mix atomvm.run`) within this much time
+        // even while processes keep running.
+        const FLUSH_EVERY: Duration = Duration::from_millis(20);
+        let mut last_flush = std::time::Instant::now();
         loop {
+            if last_flush.elapsed() >= FLUSH_EVERY {
+                let _ = self.out.flush();
+                last_flush = std::time::Instant::now();
+            }
             if self.exited.get(main as usize).copied().unwrap_or(false) {
                 // Killed by an exit signal from another process.
                 let _ = self.out.flush();

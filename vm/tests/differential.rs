@@ -1,5 +1,6 @@
-//! Differential tests: every program under `tests/programs/` is compiled with `erlc`,
-//! run under the real BEAM and under `atomvm`, and stdout and exit status must match.
+//! Differential tests: every program under `tests/programs/` is compiled (`.erl` with
+//! `erlc`, `.ex` with `elixirc`), run under the real BEAM (`erl` or `elixir`) and under
+//! `atomvm`, and stdout and exit status must match.
 //!
 //! Programs listed in `tests/known_failures.txt` are expected to fail (the VM does not
 //! support them yet); the test fails when any other program differs, and also when a
@@ -23,6 +24,42 @@ struct Outcome {
 /// Kills a run that takes longer than this (a hung VM must not hang the test).
 const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// One test program: its main module and whether it is Elixir.
+#[derive(Debug, Clone)]
+struct Program {
+    /// The name the differential report and `known_failures.txt` use (file stem).
+    name: String,
+    /// The module whose `start/0` runs (`Elixir.ExFoo` for `ex_foo.ex`).
+    module: String,
+    elixir: bool,
+}
+
+impl Program {
+    fn of(path: &Path) -> Program {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let elixir = path.extension().is_some_and(|e| e == "ex");
+        let module = if elixir {
+            let camel: String = name
+                .split('_')
+                .map(|w| {
+                    let mut c = w.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                        .unwrap_or_default()
+                })
+                .collect();
+            format!("Elixir.{camel}")
+        } else {
+            name.clone()
+        };
+        Program {
+            name,
+            module,
+            elixir,
+        }
+    }
+}
+
 fn programs() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
     let mut out = Vec::new();
@@ -32,7 +69,7 @@ fn programs() -> Vec<PathBuf> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "erl") {
+            } else if path.extension().is_some_and(|e| e == "erl" || e == "ex") {
                 out.push(path);
             }
         }
@@ -73,7 +110,23 @@ fn run_with_timeout(mut command: Command) -> Outcome {
     }
 }
 
-fn reference(module: &str, dir: &Path) -> Outcome {
+fn reference(program: &Program, dir: &Path) -> Outcome {
+    if program.elixir {
+        // As run_elixir.sh: logger silenced (its reports carry times and pids).
+        let main = program.module.trim_start_matches("Elixir.");
+        let mut command = Command::new("elixir");
+        command
+            .current_dir(dir)
+            .env("ERL_CRASH_DUMP_SECONDS", "0")
+            .arg("-pa")
+            .arg(dir)
+            .arg("-e")
+            .arg(format!(
+                ":logger.set_primary_config(:level, :none); {main}.start()"
+            ));
+        return run_with_timeout(command);
+    }
+    let module = &program.module;
     let eval = format!(
         "try {module}:start() of _ -> halt(0) catch C:R:S -> io:format(standard_error, \"uncaught ~p:~p~n~p~n\", [C, R, S]), halt(1) end."
     );
@@ -87,11 +140,13 @@ fn reference(module: &str, dir: &Path) -> Outcome {
     run_with_timeout(command)
 }
 
-fn ours(module: &str, dir: &Path) -> Outcome {
+fn ours(program: &Program, dir: &Path) -> Outcome {
     let mut command = Command::new(env!("CARGO_BIN_EXE_atomvm"));
     command
         .current_dir(dir)
-        .arg(dir.join(format!("{module}.beam")));
+        .arg("--path")
+        .arg(dir)
+        .arg(dir.join(format!("{}.beam", program.module)));
     run_with_timeout(command)
 }
 
@@ -110,17 +165,29 @@ fn programs_behave_as_under_erl() {
     let programs = programs();
     assert!(!programs.is_empty(), "no programs under tests/programs");
     let out = tempfile::tempdir().unwrap();
+    let (ex, erl): (Vec<&PathBuf>, Vec<&PathBuf>) = programs
+        .iter()
+        .partition(|p| p.extension().is_some_and(|e| e == "ex"));
     let status = Command::new("erlc")
         .arg("-o")
         .arg(out.path())
-        .args(&programs)
+        .args(&erl)
         .status()
         .expect("erlc must be installed (apt-get install erlang-nox) for this test");
     assert!(status.success(), "erlc failed");
-    let modules: Vec<String> = programs
-        .iter()
-        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
-        .collect();
+    if !ex.is_empty() {
+        let status = Command::new("elixirc")
+            .arg("--warnings-as-errors")
+            .arg("-o")
+            .arg(out.path())
+            .args(&ex)
+            .stdout(Stdio::null())
+            .status()
+            .expect("elixirc must be installed (apt-get install elixir) for this test");
+        assert!(status.success(), "elixirc failed");
+    }
+    let programs: Vec<Program> = programs.iter().map(|p| Program::of(p)).collect();
+    let modules: Vec<String> = programs.iter().map(|p| p.name.clone()).collect();
     let failures = Mutex::new(Vec::new());
     let next = Mutex::new(0usize);
     std::thread::scope(|scope| {
@@ -132,14 +199,16 @@ fn programs_behave_as_under_erl() {
                     *n += 1;
                     i
                 };
-                let Some(module) = modules.get(i) else { break };
-                let expected = reference(module, out.path());
-                let actual = ours(module, out.path());
+                let Some(program) = programs.get(i) else {
+                    break;
+                };
+                let expected = reference(program, out.path());
+                let actual = ours(program, out.path());
                 if expected != actual {
                     failures
                         .lock()
                         .unwrap()
-                        .push((module.clone(), expected, actual));
+                        .push((program.name.clone(), expected, actual));
                 }
             });
         }

@@ -75,6 +75,18 @@ pub fn get_start_beam(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Excepti
     }
 }
 
+/// `atomvm_host:app_file(App)`: the resource file `App.app` from the library
+/// directories, as a binary, or `undefined` (the boot process loads the specs of the
+/// standard applications from it).
+pub fn app_file(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let app = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    let name = ctx.vm.atoms.name(app).to_owned();
+    match ctx.vm.code_path.app_file(&name) {
+        Some(bytes) => Ok(ctx.heap().binary(&bytes)),
+        None => Ok(atoms::undefined),
+    }
+}
+
 /// `console:puts/1` and `console:print/1`: writes a string or binary to standard
 /// output as raw bytes, as AtomVM's console does.
 pub fn console_puts(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {

@@ -1,7 +1,7 @@
 //! ETS: tables owned by a process, shared by all, each with its own heap the stored
 //! objects are copied into (and out of, on lookup). Sets and bags keep objects in
-//! insertion order; ordered sets keep them sorted by key. `match`/`select` (match
-//! specifications) are not implemented yet.
+//! insertion order; ordered sets keep them sorted by key. Matching, `select` and
+//! traversal are in `ets_select.rs`.
 
 use super::{arg, boolean, check};
 use crate::atom::atoms;
@@ -29,19 +29,23 @@ pub enum Kind {
 /// One table.
 #[derive(Debug)]
 pub struct Table {
-    kind: Kind,
-    keypos: usize,
-    owner: u32,
-    name: Option<u32>,
-    heap: Heap,
-    objects: Vec<Term>,
+    pub(super) kind: Kind,
+    pub(super) keypos: usize,
+    pub(super) owner: u32,
+    pub(super) name: Option<u32>,
+    /// `public`, `protected` (the default) or `private`: reported, not enforced.
+    pub(super) protection: &'static str,
+    /// Who inherits the table when its owner exits, with what gift (in `heap`).
+    pub(super) heir: Option<(u32, Term)>,
+    pub(super) heap: Heap,
+    pub(super) objects: Vec<Term>,
 }
 
 /// Every table, by id, and the named ones by name.
 #[derive(Debug, Default)]
 pub struct Tables {
-    tables: HashMap<u64, Table>,
-    names: HashMap<u32, u64>,
+    pub(super) tables: HashMap<u64, Table>,
+    pub(super) names: HashMap<u32, u64>,
 }
 
 impl Tables {
@@ -53,6 +57,8 @@ impl Tables {
             keypos: 0,
             owner,
             name: Some(name),
+            protection: "public",
+            heir: None,
             heap: Heap::default(),
             objects: Vec::new(),
         };
@@ -70,25 +76,51 @@ impl Tables {
         self.tables.is_empty()
     }
 
-    /// Deletes the tables `pid` owns (called when it exits).
-    pub fn drop_owned_by(&mut self, pid: u32) {
+    /// Handles the exit of `pid`: its tables go to their living heirs (`alive`
+    /// says who lives), the others are deleted. Returns, for each inheritance, the
+    /// heir and the `{'ETS-TRANSFER', Tab, Pid, Gift}` message to send it (in a heap).
+    pub fn drop_owned_by(
+        &mut self,
+        pid: u32,
+        alive: impl Fn(u32) -> bool,
+        atoms: &mut crate::atom::AtomTable,
+    ) -> Vec<(u32, Heap, Term)> {
         let owned: Vec<u64> = self
             .tables
             .iter()
             .filter(|(_, t)| t.owner == pid)
             .map(|(id, _)| *id)
             .collect();
+        let mut transfers = Vec::new();
         for id in owned {
-            if let Some(t) = self.tables.remove(&id) {
-                if let Some(n) = t.name {
-                    self.names.remove(&n);
+            let heir = self.tables.get(&id).and_then(|t| t.heir);
+            match heir {
+                Some((heir, gift)) if heir != pid && alive(heir) => {
+                    let Some(table) = self.tables.get_mut(&id) else {
+                        continue;
+                    };
+                    table.owner = heir;
+                    let mut heap = Heap::default();
+                    let gift = copy_term(&table.heap, gift, &mut heap);
+                    let tab = table.name.map_or_else(|| heap.reference(id), Term::atom);
+                    let tag = Term::atom(atoms.intern("ETS-TRANSFER"));
+                    let message = heap.tuple(&[tag, tab, Term::pid(pid), gift]);
+                    transfers.push((heir, heap, message));
+                }
+                _ => {
+                    if let Some(t) = self.tables.remove(&id) {
+                        if let Some(n) = t.name {
+                            self.names.remove(&n);
+                        }
+                    }
                 }
             }
         }
+        transfers
     }
 }
 
-fn table_id(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
+pub(super) fn table_id(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
     if let Some(name) = t.as_atom() {
         return ctx
             .vm
@@ -106,7 +138,23 @@ fn table_id(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
     }
 }
 
-fn key_of(mem: &Mem<'_>, object: Term, keypos: usize) -> Option<Term> {
+/// The table `t` names, if the calling process may read it (`write` false) or
+/// write it: the owner may do both; others may read `public` and `protected`
+/// tables and write `public` ones.
+pub(super) fn table_for(ctx: &Context<'_>, t: Term, write: bool) -> Result<u64, Exception> {
+    let id = table_id(ctx, t)?;
+    let table = ctx.vm.ets.tables.get(&id).ok_or_else(Exception::badarg)?;
+    let allowed = table.owner == ctx.proc.pid
+        || match table.protection {
+            "public" => true,
+            "protected" => !write,
+            _ => false,
+        };
+    check(allowed)?;
+    Ok(id)
+}
+
+pub(super) fn key_of(mem: &Mem<'_>, object: Term, keypos: usize) -> Option<Term> {
     mem.tuple(object)?.get(keypos).copied()
 }
 
@@ -118,6 +166,8 @@ pub fn new(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         .list_elements(arg(args, 1))
         .ok_or_else(Exception::badarg)?;
     let (mut kind, mut keypos, mut named) = (Kind::Set, 0usize, false);
+    let mut protection = "protected";
+    let mut heir: Option<(u32, Term)> = None;
     for o in options {
         if let Some(a) = o.as_atom() {
             match ctx.vm.atoms.name(a) {
@@ -126,7 +176,14 @@ pub fn new(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
                 "bag" => kind = Kind::Bag,
                 "duplicate_bag" => kind = Kind::DuplicateBag,
                 "named_table" => named = true,
+                "public" => protection = "public",
+                "protected" => protection = "protected",
+                "private" => protection = "private",
                 _ => {}
+            }
+        } else if let Some([k, p, gift]) = ctx.mem().tuple(o) {
+            if k.as_atom().map(|a| ctx.vm.atoms.name(a)) == Some("heir") {
+                heir = Some((p.as_pid().ok_or_else(Exception::badarg)?, *gift));
             }
         } else if let Some([k, v]) = ctx.mem().tuple(o) {
             if k.as_atom().map(|a| ctx.vm.atoms.name(a)) == Some("keypos") {
@@ -142,12 +199,16 @@ pub fn new(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         check(!ctx.vm.ets.names.contains_key(&name))?;
     }
     let id = ctx.vm.fresh_id();
+    let mut heap = Heap::default();
+    let heir = heir.map(|(pid, gift)| (pid, copy_term(&ctx.proc.heap, gift, &mut heap)));
     let table = Table {
         kind,
         keypos,
         owner: ctx.proc.pid,
         name: named.then_some(name),
-        heap: Heap::default(),
+        protection,
+        heir,
+        heap,
         objects: Vec::new(),
     };
     ctx.vm.ets.tables.insert(id, table);
@@ -160,7 +221,7 @@ pub fn new(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// Inserts `objects` (already checked to be tuples with a key) into table `id`;
 /// with `only_new`, nothing when any key is already present (returns false).
-fn insert_objects(
+pub(super) fn insert_objects(
     ctx: &mut Context<'_>,
     id: u64,
     objects: &[Term],
@@ -243,7 +304,7 @@ fn objects_arg(ctx: &Context<'_>, t: Term) -> Result<Vec<Term>, Exception> {
 
 /// `ets:insert/2`.
 pub fn insert(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), true)?;
     let objects = objects_arg(ctx, arg(args, 1))?;
     insert_objects(ctx, id, &objects, false)?;
     Ok(atoms::true_)
@@ -251,28 +312,30 @@ pub fn insert(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `ets:insert_new/2`.
 pub fn insert_new(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), true)?;
     let objects = objects_arg(ctx, arg(args, 1))?;
     Ok(boolean(insert_objects(ctx, id, &objects, true)?))
 }
 
 /// The stored objects of table `id` whose key equals `key` (a term of the caller).
-fn matching(ctx: &Context<'_>, id: u64, key: Term) -> Result<Vec<usize>, Exception> {
+pub(super) fn matching(ctx: &Context<'_>, id: u64, key: Term) -> Result<Vec<usize>, Exception> {
     let table = ctx.vm.ets.tables.get(&id).ok_or_else(Exception::badarg)?;
     let tmem = table.heap.mem(&ctx.vm.literals);
+    // Ordered sets compare keys with `==` (1 and 1.0 are one key), others with `=:=`.
+    let exact = table.kind != Kind::OrderedSet;
     let mut found = Vec::new();
     for (i, t) in table.objects.iter().enumerate() {
         let Some(k) = key_of(&tmem, *t, table.keypos) else {
             continue;
         };
-        let equal = if k.is_immediate() || key.is_immediate() {
+        let equal = if exact && (k.is_immediate() || key.is_immediate()) {
             k == key
         } else {
             let mut scratch = Heap::default();
             let theirs = copy_term(&table.heap, k, &mut scratch);
             let ours = copy_term(&ctx.proc.heap, key, &mut scratch);
             let smem = scratch.mem(&ctx.vm.literals);
-            compare(&smem, &ctx.vm.atoms, theirs, ours, true) == Ordering::Equal
+            compare(&smem, &ctx.vm.atoms, theirs, ours, exact) == Ordering::Equal
         };
         if equal {
             found.push(i);
@@ -281,7 +344,11 @@ fn matching(ctx: &Context<'_>, id: u64, key: Term) -> Result<Vec<usize>, Excepti
     Ok(found)
 }
 
-fn copy_out(ctx: &mut Context<'_>, id: u64, indexes: &[usize]) -> Result<Vec<Term>, Exception> {
+pub(super) fn copy_out(
+    ctx: &mut Context<'_>,
+    id: u64,
+    indexes: &[usize],
+) -> Result<Vec<Term>, Exception> {
     let table = ctx.vm.ets.tables.get(&id).ok_or_else(Exception::badarg)?;
     let objects: Vec<Term> = indexes
         .iter()
@@ -297,7 +364,7 @@ fn copy_out(ctx: &mut Context<'_>, id: u64, indexes: &[usize]) -> Result<Vec<Ter
 
 /// `ets:lookup/2`.
 pub fn lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), false)?;
     let found = matching(ctx, id, arg(args, 1))?;
     let objects = copy_out(ctx, id, &found)?;
     Ok(ctx.heap().list(&objects))
@@ -305,7 +372,7 @@ pub fn lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `ets:lookup_element/3`.
 pub fn lookup_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), false)?;
     let pos = arg(args, 2)
         .as_small()
         .filter(|p| *p >= 1)
@@ -332,13 +399,13 @@ pub fn lookup_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
 
 /// `ets:member/2`.
 pub fn member(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), false)?;
     Ok(boolean(!matching(ctx, id, arg(args, 1))?.is_empty()))
 }
 
 /// `ets:delete/1` (the table) and `ets:delete/2` (a key).
 pub fn delete(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), true)?;
     if args.len() == 1 {
         if let Some(t) = ctx.vm.ets.tables.remove(&id) {
             if let Some(n) = t.name {
@@ -358,7 +425,7 @@ pub fn delete(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `ets:take/2`.
 pub fn take(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), true)?;
     let found = matching(ctx, id, arg(args, 1))?;
     let objects = copy_out(ctx, id, &found)?;
     if let Some(table) = ctx.vm.ets.tables.get_mut(&id) {
@@ -371,33 +438,29 @@ pub fn take(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `ets:tab2list/1`.
 pub fn tab2list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), false)?;
     let n = ctx.vm.ets.tables.get(&id).map_or(0, |t| t.objects.len());
     let all: Vec<usize> = (0..n).collect();
     let objects = copy_out(ctx, id, &all)?;
     Ok(ctx.heap().list(&objects))
 }
 
-/// `ets:update_counter/3` with `Incr` or `{Pos, Incr}`.
+/// `ets:update_counter/3`: `Incr`, `{Pos, Incr}`, `{Pos, Incr, Threshold, SetValue}`
+/// or a list of those (answering a list).
 pub fn update_counter(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let id = table_id(ctx, arg(args, 0))?;
+    let id = table_for(ctx, arg(args, 0), true)?;
     let keypos = ctx.vm.ets.tables.get(&id).map_or(0, |t| t.keypos);
-    let (pos, incr) = match (arg(args, 2).as_small(), ctx.mem().tuple(arg(args, 2))) {
-        (Some(i), _) => (keypos + 1, i),
-        (None, Some([p, i])) => (
-            p.as_small()
-                .filter(|p| *p >= 1)
-                .ok_or_else(Exception::badarg)? as usize
-                - 1,
-            i.as_small().ok_or_else(Exception::badarg)?,
-        ),
-        _ => return Err(Exception::badarg()),
+    let kind = ctx.vm.ets.tables.get(&id).map(|t| t.kind);
+    check(matches!(kind, Some(Kind::Set | Kind::OrderedSet)))?;
+    let (ops, many) = match ctx.mem().list_elements(arg(args, 2)) {
+        Some(list) => (list, true),
+        None => (vec![arg(args, 2)], false),
     };
     let found = matching(ctx, id, arg(args, 1))?;
     let [index] = found.as_slice() else {
         return Err(Exception::badarg());
     };
-    let mut object = copy_out(ctx, id, &[*index])?
+    let object = copy_out(ctx, id, &[*index])?
         .pop()
         .ok_or_else(Exception::badarg)?;
     let mut elements = ctx
@@ -405,15 +468,45 @@ pub fn update_counter(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
         .tuple(object)
         .map(<[Term]>::to_vec)
         .ok_or_else(Exception::badarg)?;
-    check(pos != keypos && pos < elements.len())?;
-    let value = elements[pos].as_small().ok_or_else(Exception::badarg)? + incr;
-    elements[pos] = ctx.heap().int(value);
-    object = ctx.heap().tuple(&elements);
-    insert_objects(ctx, id, &[object], false)?;
-    Ok(ctx.heap().int(value))
+    let mut results = Vec::with_capacity(ops.len());
+    for op in ops {
+        let is_int = |ctx: &Context<'_>, t: Term| ctx.mem().is_integer(t);
+        let (pos, incr, limit) = match ctx.mem().tuple(op) {
+            None if is_int(ctx, op) => (keypos as i64 + 2, op, None),
+            Some([p, i]) => (p.as_small().unwrap_or(0), *i, None),
+            Some([p, i, t, v]) => (p.as_small().unwrap_or(0), *i, Some((*t, *v))),
+            _ => return Err(Exception::badarg()),
+        };
+        check(pos >= 1 && is_int(ctx, incr))?;
+        let pos = pos as usize - 1;
+        check(pos != keypos && pos < elements.len() && is_int(ctx, elements[pos]))?;
+        let mut value = super::arith::add(ctx, &[elements[pos], incr])?;
+        if let Some((threshold, set)) = limit {
+            check(is_int(ctx, threshold) && is_int(ctx, set))?;
+            let down = compare(
+                &ctx.mem(),
+                &ctx.vm.atoms,
+                incr,
+                Term::small(0).unwrap_or(Term::NIL),
+                false,
+            ) == Ordering::Less;
+            let past = compare(&ctx.mem(), &ctx.vm.atoms, value, threshold, false);
+            if (!down && past == Ordering::Greater) || (down && past == Ordering::Less) {
+                value = set;
+            }
+        }
+        elements[pos] = value;
+        results.push(value);
+    }
+    let updated = ctx.heap().tuple(&elements);
+    insert_objects(ctx, id, &[updated], false)?;
+    match (many, results.as_slice()) {
+        (false, [one]) => Ok(*one),
+        _ => Ok(ctx.heap().list(&results)),
+    }
 }
 
-/// `ets:info/2` for `size`, `name`, `type`, `owner`, `keypos`, `named_table`.
+/// `ets:info/2`.
 pub fn info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let Ok(id) = table_id(ctx, arg(args, 0)) else {
         return Ok(atoms::undefined);
@@ -423,18 +516,28 @@ pub fn info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         .map(|a| ctx.vm.atoms.name(a).to_owned())
         .ok_or_else(Exception::badarg)?;
     let table = ctx.vm.ets.tables.get(&id).ok_or_else(Exception::badarg)?;
-    let (kind, size, owner, name, keypos) = (
+    let (kind, size, owner, name, keypos, protection) = (
         table.kind,
         table.objects.len(),
         table.owner,
         table.name,
         table.keypos,
+        table.protection,
     );
+    let heir = table.heir;
     Ok(match item.as_str() {
         "size" => ctx.heap().int(size as i64),
         "owner" => Term::pid(owner),
         "keypos" => ctx.heap().int(keypos as i64 + 1),
         "named_table" => boolean(name.is_some()),
+        "protection" => ctx.atom(protection),
+        "id" => arg(args, 0),
+        "heir" => heir.map_or_else(|| ctx.atom("none"), |(pid, _)| Term::pid(pid)),
+        "read_concurrency" | "write_concurrency" | "compressed" | "decentralized_counters" => {
+            atoms::false_
+        }
+        "memory" => ctx.heap().int(size as i64 * 8),
+        "node" => ctx.atom("nonode@nohost"),
         "name" => name.map_or(arg(args, 0), Term::atom),
         "type" => ctx.atom(match kind {
             Kind::Set => "set",
@@ -444,6 +547,37 @@ pub fn info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         }),
         _ => atoms::undefined,
     })
+}
+
+/// `ets:setopts/2`: `{heir, Pid, Gift}` or `{heir, none}` (or a list of them).
+pub fn setopts(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = table_for(ctx, arg(args, 0), true)?;
+    let options = match ctx.mem().list_elements(arg(args, 1)) {
+        Some(list) => list,
+        None => vec![arg(args, 1)],
+    };
+    for o in options {
+        let items = ctx.mem().tuple(o).map(<[Term]>::to_vec).unwrap_or_default();
+        let is_heir = |ctx: &Context<'_>, t: &Term| {
+            t.as_atom().is_some_and(|a| ctx.vm.atoms.name(a) == "heir")
+        };
+        match items.as_slice() {
+            [k, none] if is_heir(ctx, k) && none.as_atom().is_some() => {
+                if let Some(t) = ctx.vm.ets.tables.get_mut(&id) {
+                    t.heir = None;
+                }
+            }
+            [k, pid, gift] if is_heir(ctx, k) => {
+                let pid = pid.as_pid().ok_or_else(Exception::badarg)?;
+                if let Some(t) = ctx.vm.ets.tables.get_mut(&id) {
+                    let gift = copy_term(&ctx.proc.heap, *gift, &mut t.heap);
+                    t.heir = Some((pid, gift));
+                }
+            }
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok(atoms::true_)
 }
 
 /// `ets:whereis/1`.

@@ -15,10 +15,7 @@ pub fn short(f: f64) -> String {
             "0.0".into()
         };
     }
-    let sci = format!("{:e}", f.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mantissa.chars().filter(char::is_ascii_digit).collect();
+    let (digits, exp) = shortest_digits(f.abs());
     let n = digits.len() as i32;
     let (first, rest) = digits.split_at(1);
     let scientific = format!("{first}.{}e{exp}", if rest.is_empty() { "0" } else { rest });
@@ -43,6 +40,26 @@ pub fn short(f: f64) -> String {
     } else {
         body
     }
+}
+
+/// The shortest digits that read back as `f` (finite, positive) and the decimal
+/// exponent of the first one. Ryu's, as the BEAM's: a tie between two shortest
+/// candidates goes to the even digit (Rust's own `{:e}` rounds it up).
+fn shortest_digits(f: f64) -> (String, i32) {
+    let mut buffer = ryu::Buffer::new();
+    let text = buffer.format_finite(f);
+    let (mantissa, exp10) = match text.split_once('e') {
+        Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let all: String = format!("{int}{frac}");
+    let mut point = int.len() as i32 + exp10;
+    let trimmed = all.trim_start_matches('0');
+    point -= (all.len() - trimmed.len()) as i32;
+    let digits = trimmed.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    (digits.to_owned(), point - 1)
 }
 
 /// C's `%.{precision}e` with a two-digit (at least) signed exponent.

@@ -10,10 +10,12 @@ pub mod binary;
 pub mod convert;
 pub mod etf;
 pub mod ets;
+pub mod ets_select;
 pub mod floats;
 pub mod hash;
 pub mod lists;
 pub mod maps;
+pub mod match_spec;
 pub mod math;
 pub mod os;
 pub mod persistent;
@@ -127,6 +129,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
         ("atomvm_host", "put_chars", 3) => convert::put_chars,
         ("atomvm_host", "put_stderr", 1) => convert::put_stderr,
+        ("atomvm_host", "app_file", 1) => atomvm::app_file,
         ("erlang", "display_string", 1) => convert::put_stderr,
         ("unicode", "characters_to_binary", 2) => unicode::characters_to_binary,
         ("unicode", "characters_to_list", 2) => unicode::characters_to_list,
@@ -164,6 +167,39 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("ets", "update_counter", 3) => ets::update_counter,
         ("ets", "info", 2) => ets::info,
         ("ets", "whereis", 1) => ets::whereis,
+        ("ets", "select", 1) => ets_select::select_continue,
+        ("ets", "select", 2) => ets_select::select,
+        ("ets", "select", 3) => ets_select::select3,
+        ("ets", "select_reverse", 2) => ets_select::select_reverse,
+        ("ets", "select_reverse", 3) => ets_select::select_reverse3,
+        ("ets", "select_reverse", 1) => ets_select::select_continue,
+        ("ets", "select_count", 2) => ets_select::select_count,
+        ("ets", "select_delete", 2) => ets_select::select_delete,
+        ("ets", "match", 1) => ets_select::select_continue,
+        ("ets", "match", 2) => ets_select::match_,
+        ("ets", "match", 3) => ets_select::match3,
+        ("ets", "match_object", 1) => ets_select::select_continue,
+        ("ets", "match_object", 2) => ets_select::match_object,
+        ("ets", "match_object", 3) => ets_select::match_object3,
+        ("ets", "match_delete", 2) => ets_select::match_delete,
+        ("ets", "delete_object", 2) => ets_select::delete_object,
+        ("ets", "delete_all_objects", 1) => ets_select::delete_all_objects,
+        ("ets", "first", 1) => ets_select::first,
+        ("ets", "last", 1) => ets_select::last,
+        ("ets", "next", 2) => ets_select::next,
+        ("ets", "prev", 2) => ets_select::prev,
+        ("ets", "safe_fixtable", 2) => ets_select::safe_fixtable,
+        ("ets", "update_element", 3) => ets_select::update_element,
+        ("ets", "update_counter", 4) => ets_select::update_counter4,
+        ("ets", "info", 1) => ets_select::info1,
+        ("ets", "all", 0) => ets_select::all,
+        ("ets", "select_replace", 2) => ets_select::select_replace,
+        ("ets", "match_spec_compile", 1) => ets_select::match_spec_compile,
+        ("ets", "match_spec_run_r", 3) => ets_select::match_spec_run_r,
+        ("ets", "rename", 2) => ets_select::rename,
+        ("ets", "give_away", 3) => ets_select::give_away,
+        ("ets", "setopts", 2) => ets::setopts,
+        ("erlang", "match_spec_test", 3) => ets_select::match_spec_test,
         ("erlang", "monitor", 3) => process::monitor3,
         ("erlang", "send", 3) => process::send3,
         ("erlang", "alias", 0) => process::alias,
@@ -190,8 +226,15 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "halt", 1) => process::halt,
         ("erlang", "send_after", 3) => process::send_after,
         ("erlang", "start_timer", 3) => process::start_timer,
+        ("erlang", "send_after", 4) => process::send_after4,
+        ("erlang", "start_timer", 4) => process::start_timer4,
+        ("erlang", "nodes", 0) => process::nodes,
+        ("erlang", "nodes", 1) => process::nodes,
         ("erlang", "cancel_timer", 1) => process::cancel_timer,
         ("erlang", "group_leader", 0) => process::group_leader,
+        ("erlang", "group_leader", 2) => process::set_group_leader,
+        ("erlang", "processes", 0) => process::processes,
+        ("code", "where_is_file", 1) => process::where_is_file,
         ("erlang", "get_module_info", 1) => process::module_info,
         ("erlang", "get_module_info", 2) => process::module_info,
         ("erlang", "function_exported", 3) => process::function_exported,
@@ -246,6 +289,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "is_record", 2) => terms::is_record,
         ("erlang", "is_record", 3) => terms::is_record,
         ("erlang", "fun_info", 2) => terms::fun_info,
+        ("erlang", "fun_info", 1) => terms::fun_info1,
         ("erlang", "fun_info_mfa", 1) => terms::fun_info_mfa,
         ("erlang", "make_fun", 3) => terms::make_fun,
         ("erlang", "integer_to_binary", 2) => convert::integer_to_binary,

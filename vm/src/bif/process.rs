@@ -156,6 +156,7 @@ fn add_monitor(ctx: &mut Context<'_>, pid: u32) -> Term {
 fn add_monitor_as(ctx: &mut Context<'_>, pid: u32, who: Term) -> Term {
     let id = ctx.vm.fresh_id();
     let me = ctx.proc.pid;
+    let name = ctx.mem().tuple(who).and_then(|t| t.first()?.as_atom());
     match ctx.vm.procs.get_mut(pid as usize) {
         // A process monitoring itself: a reference and nothing else, as in BEAM.
         _ if pid == me => {}
@@ -163,8 +164,13 @@ fn add_monitor_as(ctx: &mut Context<'_>, pid: u32, who: Term) -> Term {
             target.monitored_by.push(Monitor {
                 reference: id,
                 pid: me,
+                name,
             });
-            ctx.proc.monitors.push(Monitor { reference: id, pid });
+            ctx.proc.monitors.push(Monitor {
+                reference: id,
+                pid,
+                name,
+            });
         }
         _ => {
             // Already gone: 'DOWN' with noproc at once.
@@ -716,7 +722,8 @@ pub fn exit2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         if ctx.proc.trap_exit {
             let msg = ctx.heap().tuple(&[atoms::EXIT, Term::pid(pid), reason]);
             ctx.proc.mailbox.push(msg);
-        } else if reason != atoms::normal {
+        } else {
+            // Even `normal` ends the process when it signals itself.
             ctx.proc.status = crate::process::Status::Exited;
             return Ok(reason);
         }
@@ -792,6 +799,47 @@ fn timer(ctx: &mut Context<'_>, args: &[Term], wrap: bool) -> Result<Term, Excep
     ctx.vm
         .start_timer_with_id(id, ms, TimerAction::Send { to, heap, message });
     Ok(ctx.heap().reference(id))
+}
+
+/// `erlang:send_after/4` and `start_timer/4`: options `[{abs, Bool}]`; an absolute
+/// time is in `erlang:monotonic_time(millisecond)`.
+fn timer4(ctx: &mut Context<'_>, args: &[Term], wrap: bool) -> Result<Term, Exception> {
+    let options = ctx
+        .mem()
+        .list_elements(arg(args, 3))
+        .ok_or_else(Exception::badarg)?;
+    let mut absolute = false;
+    for o in options {
+        match ctx.mem().tuple(o) {
+            Some([k, v]) if k.as_atom().is_some_and(|a| ctx.vm.atoms.name(a) == "abs") => {
+                absolute = *v == atoms::true_;
+            }
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    let mut args3 = [arg(args, 0), arg(args, 1), arg(args, 2)];
+    if absolute {
+        let at = args3[0].as_small().ok_or_else(Exception::badarg)?;
+        let now_ns = ctx.vm.started.elapsed().as_nanos() as i128 - 576_460_752_303_423_488 / 2;
+        let now_ms = now_ns.div_euclid(1_000_000) as i64;
+        args3[0] = ctx.heap().int((at - now_ms).max(0));
+    }
+    timer(ctx, &args3, wrap)
+}
+
+/// `erlang:send_after/4`.
+pub fn send_after4(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    timer4(ctx, args, false)
+}
+
+/// `erlang:start_timer/4`.
+pub fn start_timer4(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    timer4(ctx, args, true)
+}
+
+/// `erlang:nodes/0,1`: no distribution, so no other nodes.
+pub fn nodes(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    Ok(Term::NIL)
 }
 
 /// `erlang:send_after/3`.
@@ -882,6 +930,42 @@ pub fn group_leader(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception
     Ok(ctx.proc.group_leader)
 }
 
+/// `erlang:processes/0`: every live process, in creation order.
+pub fn processes(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let me = ctx.proc.pid;
+    let pids: Vec<Term> = (0..ctx.vm.procs.len() as u32)
+        .filter(|p| *p == me || matches!(ctx.vm.procs.get(*p as usize), Some(Some(_))))
+        .map(Term::pid)
+        .collect();
+    Ok(ctx.heap().list(&pids))
+}
+
+/// `code:where_is_file/1`: the path of a file in the library directories, or
+/// `non_existing`.
+pub fn where_is_file(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = super::convert::list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    match ctx.vm.code_path.where_is(&name) {
+        Some(path) => Ok(super::convert::chars(ctx, &path.to_string_lossy())),
+        None => Ok(ctx.atom("non_existing")),
+    }
+}
+
+/// `erlang:group_leader/2`: sets `Pid`'s group leader (local pids only).
+pub fn set_group_leader(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let leader = arg(args, 0);
+    let pid = arg(args, 1).as_pid().ok_or_else(Exception::badarg)?;
+    check(leader.as_pid().is_some())?;
+    if pid == ctx.proc.pid {
+        ctx.proc.group_leader = leader;
+    } else {
+        match ctx.vm.procs.get_mut(pid as usize) {
+            Some(Some(p)) => p.group_leader = leader,
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok(atoms::true_)
+}
+
 /// `erlang:get_module_info/1,2` (what `Mod:module_info/0,1` call): `module` and
 /// `exports` are answered; other keys give `[]`.
 pub fn module_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
@@ -961,12 +1045,17 @@ pub fn raise(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         reason,
         args: Term::NONE,
         trace: raw,
+        bif_frame: Term::NONE,
     })
 }
 
 /// `process_info/1,2` for the keys programs use most.
 pub fn process_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
+    if pid != ctx.proc.pid && !matches!(ctx.vm.procs.get(pid as usize), Some(Some(_))) {
+        // A dead process: `undefined`, whatever was asked.
+        return Ok(atoms::undefined);
+    }
     if args.len() == 1 {
         let keys = [
             "registered_name",
@@ -1007,6 +1096,39 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
     if pid != ctx.proc.pid && !matches!(ctx.vm.procs.get(pid as usize), Some(Some(_))) {
         return Ok(atoms::undefined);
     }
+    if name == "monitors" || name == "monitored_by" {
+        let list: Vec<(u32, Option<u32>)> = {
+            let p: &crate::process::Process = if pid == ctx.proc.pid {
+                ctx.proc
+            } else {
+                match ctx.vm.procs.get(pid as usize) {
+                    Some(Some(p)) => p,
+                    _ => return Ok(atoms::undefined),
+                }
+            };
+            let monitors = if name == "monitors" {
+                &p.monitors
+            } else {
+                &p.monitored_by
+            };
+            monitors.iter().map(|m| (m.pid, m.name)).collect()
+        };
+        let items: Vec<Term> = list
+            .into_iter()
+            .map(|(other, by_name)| {
+                if name == "monitored_by" {
+                    return Term::pid(other);
+                }
+                let who = match by_name {
+                    Some(n) => ctx.heap().tuple(&[Term::atom(n), atoms::nonode_nohost]),
+                    None => Term::pid(other),
+                };
+                ctx.heap().tuple(&[atoms::process, who])
+            })
+            .collect();
+        let value = ctx.heap().list(&items);
+        return Ok(ctx.heap().tuple(&[key, value]));
+    }
     let value = {
         let (queue, links, trap, dict, registered, memory) = if pid == ctx.proc.pid {
             let p = &*ctx.proc;
@@ -1022,11 +1144,16 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
             let Some(Some(p)) = ctx.vm.procs.get(pid as usize) else {
                 return Ok(atoms::undefined);
             };
+            let dict: Vec<Term> = p
+                .dict
+                .iter()
+                .map(|t| crate::heap::gc::copy_term(&p.heap, *t, &mut ctx.proc.heap))
+                .collect();
             (
                 p.mailbox.len(),
                 p.links.iter().copied().collect(),
                 p.trap_exit,
-                Vec::new(),
+                dict,
                 p.name,
                 p.memory(),
             )
@@ -1058,12 +1185,27 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
                 ctx.heap().int(memory as i64)
             }
             "reductions" => ctx.heap().int(0),
-            "group_leader" => ctx.proc.group_leader,
-            "current_function" => ctx.heap().tuple(&[
-                atoms::erlang,
-                atoms::apply,
-                Term::small(3).unwrap_or(Term::NIL),
-            ]),
+            "group_leader" => match ctx.vm.procs.get(pid as usize) {
+                Some(Some(p)) if pid != ctx.proc.pid => p.group_leader,
+                _ => ctx.proc.group_leader,
+            },
+            "current_function" => {
+                // Where another process waits (its resume point); the caller itself
+                // is in a BIF call.
+                let at = match ctx.vm.procs.get(pid as usize) {
+                    Some(Some(p)) if p.hibernated => {
+                        Some((atoms::erlang, ctx.atom("hibernate"), 3))
+                    }
+                    Some(Some(p)) => ctx.vm.modules.get(p.resume.module as usize).and_then(|m| {
+                        let f = m.function_at(p.resume.ip)?;
+                        Some((Term::atom(m.name), Term::atom(f.name), i64::from(f.arity)))
+                    }),
+                    _ => None,
+                };
+                let (m, f, a) = at.unwrap_or((atoms::erlang, atoms::apply, 3));
+                let a = Term::small(a).unwrap_or(Term::NIL);
+                ctx.heap().tuple(&[m, f, a])
+            }
             "current_stacktrace" => Term::NIL,
             "messages" => {
                 let msgs = if pid == ctx.proc.pid {

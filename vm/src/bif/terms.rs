@@ -314,6 +314,7 @@ pub fn fun_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
         .map(|a| ctx.vm.atoms.name(a).to_owned())
         .ok_or_else(Exception::badarg)?;
     let mem = ctx.mem();
+    let mut index = 0;
     let (module, name, arity, env, external) = match mem.boxed(f) {
         Some((h, [m, n, a])) if h.kind == HeaderKind::Export => {
             (*m, *n, a.as_small().unwrap_or(0), Vec::new(), true)
@@ -324,6 +325,7 @@ pub fn fun_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
             let lambda = md.lambdas.get(i).ok_or_else(Exception::badarg)?;
             let free = payload[2..].to_vec();
             let arity = i64::from(lambda.arity) - free.len() as i64;
+            index = i as i64;
             (
                 Term::atom(md.name),
                 Term::atom(lambda.name),
@@ -340,9 +342,41 @@ pub fn fun_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
         "name" => name,
         "env" => ctx.heap().list(&env),
         "type" => ctx.atom(if external { "external" } else { "local" }),
+        "pid" if !external => Term::pid(ctx.proc.pid),
+        "index" | "new_index" if !external => ctx.heap().int(index),
+        "uniq" if !external => ctx.heap().int(0),
+        "new_uniq" if !external => ctx.heap().binary(&[0; 16]),
         _ => crate::atom::atoms::undefined,
     };
     Ok(ctx.heap().tuple(&[key, value]))
+}
+
+/// `erlang:fun_info/1`: every item, in the BEAM's order.
+pub fn fun_info1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let f = arg(args, 0);
+    let external = matches!(ctx.mem().boxed(f), Some((h, _)) if h.kind == HeaderKind::Export);
+    let keys: &[&str] = if external {
+        &["module", "name", "arity", "env", "type"]
+    } else {
+        &[
+            "pid",
+            "module",
+            "new_index",
+            "new_uniq",
+            "index",
+            "uniq",
+            "name",
+            "arity",
+            "env",
+            "type",
+        ]
+    };
+    let mut items = Vec::with_capacity(keys.len());
+    for key in keys {
+        let k = ctx.atom(key);
+        items.push(fun_info(ctx, &[f, k])?);
+    }
+    Ok(ctx.heap().list(&items))
 }
 
 /// `erlang:make_fun/3`: `fun M:F/A`.
@@ -414,10 +448,11 @@ pub fn fun_info_mfa(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
             let (mi, li) = closure_indices(payload)?;
             let module = ctx.vm.modules.get(mi).ok_or_else(Exception::badarg)?;
             let lambda = module.lambdas.get(li).ok_or_else(Exception::badarg)?;
+            let free = payload.len().saturating_sub(2) as i64;
             (
                 Term::atom(module.name),
                 Term::atom(lambda.name),
-                i64::from(lambda.arity),
+                i64::from(lambda.arity) - free,
             )
         }
         _ => return Err(Exception::badarg()),

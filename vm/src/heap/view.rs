@@ -12,6 +12,7 @@ pub struct Mem<'a> {
     heap: &'a [Term],
     offheap: &'a [OffHeapBin],
     literals: &'a [Term],
+    literal_offheap: &'a [OffHeapBin],
 }
 
 /// An integer value read from a term.
@@ -90,6 +91,7 @@ impl<'a> Mem<'a> {
             heap: &heap.words,
             offheap: &heap.offheap,
             literals: &literals.words,
+            literal_offheap: &literals.offheap,
         }
     }
 
@@ -192,7 +194,8 @@ impl<'a> Mem<'a> {
                 let (area, _) = t.as_boxed()?;
                 let bin = match area {
                     Area::Heap => self.offheap.get(index)?,
-                    Area::Literal => return None,
+                    // `persistent_term` values live in the literal area.
+                    Area::Literal => self.literal_offheap.get(index)?,
                 };
                 Some(BitStr {
                     bytes: bin,

@@ -16,6 +16,9 @@ pub struct Exception {
     pub args: Term,
     /// The stack trace, once built (`NONE` until then).
     pub trace: Term,
+    /// For an exception raised by a BIF: its frame `{M, F, Args, [{error_info, ..}]}`,
+    /// which goes on top of the stack trace, as in the BEAM. `NONE` otherwise.
+    pub bif_frame: Term,
 }
 
 impl Exception {
@@ -26,6 +29,7 @@ impl Exception {
             reason,
             args: Term::NONE,
             trace: Term::NONE,
+            bif_frame: Term::NONE,
         }
     }
 

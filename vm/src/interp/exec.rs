@@ -212,6 +212,9 @@ fn with_trace(
         return exc;
     }
     let mut frames = Vec::new();
+    if exc.bif_frame != Term::NONE {
+        frames.push(exc.bif_frame);
+    }
     let here = frame_term(vm, proc, module, ip, exc.args);
     frames.extend(here);
     let mut cps: Vec<CodeAddr> = Vec::new();
@@ -296,6 +299,7 @@ enum Target {
     Code(CodeAddr),
     Native(crate::module::NativeFn),
     Apply,
+    Hibernate,
     Undef,
     Missing,
 }
@@ -306,6 +310,12 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
         && (mfa.arity == 2 || mfa.arity == 3)
     {
         return Target::Apply;
+    }
+    if mfa.module == atoms::erlang.as_atom().unwrap_or(0)
+        && mfa.arity == 3
+        && vm.atoms.name(mfa.function) == "hibernate"
+    {
+        return Target::Hibernate;
     }
     let (m, f) = (
         vm.atoms.name(mfa.module).to_owned(),
@@ -362,10 +372,13 @@ fn call_mfa(
                     }
                     finish(proc, kind)
                 }
-                Err(e) => Flow::Raise(Exception {
-                    args: arg_list(proc, &args, e),
-                    ..e
-                }),
+                Err(e) => {
+                    let e = Exception {
+                        args: arg_list(proc, &args, e),
+                        ..e
+                    };
+                    Flow::Raise(with_bif_frame(vm, proc, mfa, &args, e))
+                }
             }
         }
         Target::Apply => {
@@ -384,6 +397,20 @@ fn call_mfa(
             } else {
                 call_fun(vm, proc, x, here, m, arity, kind, reductions)
             }
+        }
+        Target::Hibernate => {
+            // The call stack (and its catches) is discarded; M:F(A) then runs as
+            // the process's only function. Heap compaction is the collector's job,
+            // so nothing else needs doing: the process waits in M:F's receive.
+            let (m, f, list) = (x[0], x[1], x[2]);
+            let Some(arity) = spread(vm, proc, x, list) else {
+                return Flow::Raise(Exception::badarg());
+            };
+            proc.stack.clear();
+            proc.e = 0;
+            proc.cp = Term::cp(CodeAddr::EXIT);
+            proc.hibernated = proc.recv_pos >= proc.mailbox.len();
+            apply_mf(vm, proc, x, here, m, f, arity, Kind::Tail, reductions)
         }
         Target::Missing => Flow::Stop(Yield::Faulted(Fault(format!(
             "BIF erlang:{}/{} is not implemented",
@@ -406,6 +433,66 @@ fn arg_list(proc: &mut Process, args: &[Term], e: Exception) -> Term {
         proc.heap.list(args)
     } else {
         Term::NONE
+    }
+}
+
+/// Gives an `error` raised by BIF `mfa` the BIF's own frame on top of its stack
+/// trace, `{M, F, Args, [{error_info, #{module => Formatter}}]}`: Elixir's and OTP's
+/// error messages ("errors were found at the given arguments", a `KeyError`'s map)
+/// are built from it. The BIFs that raise on purpose (`error/1`, `exit/1`, ...) get
+/// none, as in the BEAM.
+fn with_bif_frame(
+    vm: &mut Vm,
+    proc: &mut Process,
+    mfa: Mfa,
+    args: &[Term],
+    e: Exception,
+) -> Exception {
+    if e.class != atoms::error || e.trace != Term::NONE || e.reason == atoms::undef {
+        return e;
+    }
+    let module = vm.atoms.name(mfa.module);
+    let function = vm.atoms.name(mfa.function);
+    if module == "erlang"
+        && matches!(
+            function,
+            "error" | "exit" | "throw" | "raise" | "nif_error" | "halt"
+        )
+    {
+        return e;
+    }
+    let formatter = match module {
+        "erlang" | "erts_internal" | "persistent_term" | "atomics" | "counters" => {
+            Some("erl_erts_errors")
+        }
+        "lists" | "maps" | "binary" | "unicode" | "string" | "ets" | "math" | "io" => {
+            Some("erl_stdlib_errors")
+        }
+        "os" | "code" => Some("erl_kernel_errors"),
+        _ => None,
+    };
+    let location = match formatter {
+        Some(name) => {
+            let key = Term::atom(vm.atoms.intern("module"));
+            let value = Term::atom(vm.atoms.intern(name));
+            let info = proc.heap.map_sorted(&[key], &[value]);
+            let error_info = Term::atom(vm.atoms.intern("error_info"));
+            let item = proc.heap.tuple(&[error_info, info]);
+            proc.heap.list(&[item])
+        }
+        None => Term::NIL,
+    };
+    let args = proc.heap.list(args);
+    let frame = proc.heap.tuple(&[
+        Term::atom(mfa.module),
+        Term::atom(mfa.function),
+        args,
+        location,
+    ]);
+    Exception {
+        bif_frame: frame,
+        args: Term::NONE,
+        ..e
     }
 }
 
@@ -495,7 +582,12 @@ fn finish(proc: &mut Process, kind: Kind) -> Flow {
 fn do_return(proc: &mut Process) -> Flow {
     match proc.cp.as_cp() {
         Some(CodeAddr::EXIT) | None => Flow::Stop(Yield::Exited(atoms::normal)),
-        Some(addr) => Flow::Goto(addr),
+        Some(addr) => {
+            // Back in the caller, which keeps its own return address in its stack
+            // frame: a stale CP must not show up in stack traces.
+            proc.cp = Term::NONE;
+            Flow::Goto(addr)
+        }
     }
 }
 
@@ -723,6 +815,7 @@ fn step(
             args,
             dst,
             live,
+            mfa,
             ..
         } => {
             if *live != crate::module::NO_GC {
@@ -741,7 +834,8 @@ fn step(
                     put(proc, x, *dst, v);
                     Flow::Next
                 }
-                Err(e) => fail_or(*fail, e),
+                Err(_) if *fail != NO_LABEL => Flow::Jump(*fail),
+                Err(e) => Flow::Raise(with_bif_frame(vm, proc, *mfa, values, e)),
             }
         }
         Instr::AddSub {
@@ -1097,6 +1191,7 @@ fn step(
                 reason,
                 args: Term::NONE,
                 trace: raw,
+                bif_frame: Term::NONE,
             })
         }
         Instr::BuildStacktrace => {
@@ -1111,6 +1206,7 @@ fn step(
                     reason,
                     args: Term::NONE,
                     trace: raw,
+                    bif_frame: Term::NONE,
                 })
             } else {
                 x[0] = atoms::badarg;
@@ -1170,8 +1266,17 @@ fn step(
                 proc.recv_timer = None;
                 return Flow::Next;
             }
-            if proc.recv_pos < proc.mailbox.len() {
+            // Woken by a message: examine it (unless the receive has no clauses,
+            // `receive after T -> ...`, whose loop label is this very instruction).
+            if proc.recv_pos < proc.mailbox.len() && *target != here.ip {
                 return Flow::Jump(*target);
+            }
+            if let Some(timer) = proc.recv_timer {
+                // Already waiting (the registers are dead across a wait: the
+                // timeout operand is read only the first time).
+                proc.resume = here;
+                proc.status = Status::Waiting { timer: Some(timer) };
+                return Flow::Stop(Yield::Waiting);
             }
             let t = get(proc, x, *timeout);
             if t == atoms::infinity {

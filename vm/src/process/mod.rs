@@ -25,6 +25,9 @@ pub struct Monitor {
     pub reference: u64,
     /// The other process.
     pub pid: u32,
+    /// The registered name the monitor was set up through (its 'DOWN' message
+    /// then names `{Name, Node}` instead of the pid).
+    pub name: Option<u32>,
 }
 
 /// A process.
@@ -66,6 +69,8 @@ pub struct Process {
     pub timed_out: bool,
     /// Ended by an uncaught `error` or `throw` (the emulator logs those).
     pub error_exit: bool,
+    /// In `erlang:hibernate/3` until the next message arrives.
+    pub hibernated: bool,
     /// Registered name.
     pub name: Option<u32>,
     /// Group leader pid.
@@ -108,6 +113,7 @@ impl Process {
             status: Status::Runnable,
             timed_out: false,
             error_exit: false,
+            hibernated: false,
             name: None,
             group_leader: Term::NIL,
             exit_reason: Term::NONE,
