@@ -93,6 +93,46 @@ defmodule AtomVM.Test.Fixture do
     Path.join(dir, "fixture_app")
   end
 
+  @doc """
+  Creates `run_app` under `dir`, a project for `mix atomvm.run`: `RunApp` prints a
+  greeting from its config and a priv file and uses a GenServer; `RunApp.Crash`
+  raises; `RunApp.Exits` stops with a non-normal exit of the main process.
+  """
+  def create_runnable!(dir) do
+    deps = ~s([{:atomvm_mix, path: #{inspect(@root)}, runtime: false}])
+    write!(dir, "run_app/mix.exs", project(:run_app, "RunApp", deps, "[start: RunApp]"))
+
+    write!(dir, "run_app/config/config.exs", """
+    import Config
+    config :run_app, greeting: "configured hello"
+    """)
+
+    write!(dir, "run_app/priv/motd.txt", "from priv\n")
+
+    write!(dir, "run_app/lib/run_app.ex", """
+    defmodule RunApp do
+      @compile {:no_warn_undefined, :atomvm}
+      def start do
+        IO.puts(Application.get_env(:run_app, :greeting, "no config"))
+        IO.write(:atomvm.read_priv(:run_app, "motd.txt"))
+        {:ok, pid} = Agent.start_link(fn -> 40 end)
+        Agent.update(pid, &(&1 + 2))
+        IO.puts("answer: \#{Agent.get(pid, & &1)}")
+        IO.puts("platform: \#{:atomvm.platform()}")
+      end
+    end
+
+    defmodule RunApp.Crash do
+      def start do
+        IO.puts("about to crash")
+        raise "boom from the start module"
+      end
+    end
+    """)
+
+    Path.join(dir, "run_app")
+  end
+
   @doc "Runs `mix ARGS` in `dir` (MIX_ENV=dev) and returns `{output, exit_status}`."
   def mix(dir, args) do
     System.cmd("mix", args,

@@ -5,12 +5,14 @@
 %% error), loads the application environment the VM was given, and then stays
 %% alive, as init does, so that what it linked to keeps running.
 -module(atomvm_host_boot).
--export([start/1, log/2, init/1]).
+-export([start/1, log/2, init/1, run/1]).
 
 -define(DEFAULT_HANDLER_FILTERS,
         [{remote_gl, {fun logger_filters:remote_gl/2, stop}},
          {domain, {fun logger_filters:domain/2, {log, super, [otp, sasl]}}},
-         {no_domain, {fun logger_filters:domain/2, {log, undefined, []}}}]).
+         {no_domain, {fun logger_filters:domain/2, {log, undefined, []}}},
+         %% Elixir's Logger macros log with domain [elixir].
+         {elixir, {fun logger_filters:domain/2, {log, super, [elixir]}}}]).
 
 %% AppEnv: term_to_binary([{App, [{Key, Value}]}]), or <<>>.
 start(AppEnv) ->
@@ -41,6 +43,37 @@ start(AppEnv) ->
         SupError -> report("kernel_sup", SupError)
     end,
     loop().
+
+%% The program's first process: runs Mod:start(). An exception ends the VM with
+%% status 1 after a report on standard error, formatted as `elixir` does for an
+%% Elixir start module (`** (RuntimeError) boom` and the stack), else as erl does.
+run(Mod) ->
+    try
+        Mod:start()
+    catch
+        Class:Reason:Stack0 ->
+            Stack = [Frame || Frame <- Stack0, element(1, Frame) =/= ?MODULE],
+            atomvm_host:put_stderr(crash_text(Mod, Class, Reason, Stack)),
+            erlang:halt(1)
+    end.
+
+crash_text(Mod, Class, Reason, Stack) ->
+    Header = io_lib:format("atomvm: ~ts:start/0 raised an exception~n", [printable(Mod)]),
+    Body = try
+               case atom_to_list(Mod) of
+                   "Elixir." ++ _ -> 'Elixir.Exception':format(Class, Reason, Stack);
+                   _ -> ["** ", erl_error:format_exception(Class, Reason, Stack)]
+               end
+           catch
+               _:_ -> io_lib:format("** ~p:~p~n~p", [Class, Reason, Stack])
+           end,
+    [Header, Body, "\n"].
+
+printable(Mod) ->
+    case atom_to_list(Mod) of
+        "Elixir." ++ Name -> Name;
+        Name -> Name
+    end.
 
 %% kernel_sup's supervisor callback: no children until a service asks.
 init(kernel_sup) ->

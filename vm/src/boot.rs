@@ -9,6 +9,18 @@ use crate::vm::Vm;
 /// The embedded boot module.
 const BOOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atomvm_host_boot.beam"));
 
+/// The entry of the program's first process: `atomvm_host_boot:run(Module)`, which
+/// calls `Module:start()` and reports an exception (see the boot module).
+pub fn runner(vm: &mut Vm) -> Option<crate::term::CodeAddr> {
+    let module = vm.atoms.intern("atomvm_host_boot");
+    let function = vm.atoms.intern("run");
+    vm.export(Mfa {
+        module,
+        function,
+        arity: 1,
+    })
+}
+
 /// Spawns the boot process with the application environment `app_env`
 /// (`term_to_binary([{App, [{Key, Value}]}])`, or empty), runs until it has set
 /// everything up, and returns its pid; `None` if the boot module cannot load.

@@ -15,6 +15,7 @@ pub mod interp;
 pub mod io_server;
 pub mod loader;
 pub mod module;
+pub mod peripherals;
 pub mod process;
 pub mod release;
 mod signals;

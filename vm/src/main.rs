@@ -139,7 +139,12 @@ fn run() -> Result<ExitCode, String> {
     // Spawned after the io server (pid 0, every new process's group leader).
     atomvm_host::boot::start(&mut vm, &o.app_env);
     let empty = atomvm_host::heap::Heap::default();
-    let main = vm.spawn(addr, &[], &empty, (module, start, 0));
+    // Through the boot module's runner when it loaded (it reports exceptions the way
+    // `elixir`/`erl` users read them), else start/0 directly.
+    let main = match atomvm_host::boot::runner(&mut vm) {
+        Some(runner) => vm.spawn(runner, &[Term::atom(module)], &empty, (module, start, 0)),
+        None => vm.spawn(addr, &[], &empty, (module, start, 0)),
+    };
     if let Some(Some(p)) = vm.procs.get_mut(main as usize) {
         p.group_leader = io_server.unwrap_or(Term::NIL);
     }

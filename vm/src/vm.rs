@@ -49,6 +49,8 @@ pub enum Destination {
 pub struct Vm {
     /// Atom table.
     pub atoms: AtomTable,
+    /// Peripheral modules (`gpio`, ...) whose absence was already pointed out.
+    pub peripheral_notes: std::collections::HashSet<u32>,
     /// The literal arena.
     pub literals: Heap,
     /// Loaded modules by index.
@@ -102,6 +104,7 @@ impl Vm {
     pub fn new(code_path: CodePath) -> Self {
         Vm {
             atoms: AtomTable::default(),
+            peripheral_notes: std::collections::HashSet::new(),
             literals: Heap::new(Area::Literal),
             modules: Vec::new(),
             by_name: HashMap::new(),

@@ -418,6 +418,10 @@ fn call_mfa(
             mfa.arity
         )))),
         Target::Undef => {
+            let module = vm.atoms.name(mfa.module);
+            if crate::peripherals::is_peripheral(module) && vm.peripheral_notes.insert(mfa.module) {
+                eprintln!("{}", crate::peripherals::note(module));
+            }
             let args = proc.heap.list(&x[..usize::from(mfa.arity)]);
             let mut e = Exception::error(atoms::undef);
             e.trace = undef_trace(vm, proc, mfa, args);
