@@ -25,17 +25,9 @@ pub fn runner(vm: &mut Vm) -> Option<crate::term::CodeAddr> {
 /// (`term_to_binary([{App, [{Key, Value}]}])`, or empty), runs until it has set
 /// everything up, and returns its pid; `None` if the boot module cannot load.
 pub fn start(vm: &mut Vm, app_env: &[u8]) -> Option<u32> {
-    vm.code_path.add_bytes("atomvm_host_boot", BOOT.to_vec());
-    let module = vm.atoms.intern("atomvm_host_boot");
-    let function = vm.atoms.intern("start");
-    let entry = vm.export(Mfa {
-        module,
-        function,
-        arity: 1,
-    })?;
     let mut heap = Heap::default();
     let env = heap.binary(app_env);
-    let pid = vm.spawn(entry, &[env], &heap, (module, function, 1));
+    let pid = vm.spawn_embedded(("atomvm_host_boot", BOOT), "start", &[env], &heap)?;
     vm.run_until_idle();
     Some(pid)
 }

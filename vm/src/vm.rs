@@ -393,6 +393,28 @@ impl Vm {
         self.deliver(logger, message, &heap);
     }
 
+    /// Adds an embedded module (`name`, its beam `bytes`) and spawns
+    /// `name:function(Args...)` with `args` (terms of `heap`); `None` if it does not
+    /// load or export that function.
+    pub fn spawn_embedded(
+        &mut self,
+        (name, bytes): (&str, &[u8]),
+        function: &str,
+        args: &[Term],
+        heap: &Heap,
+    ) -> Option<u32> {
+        self.code_path.add_bytes(name, bytes.to_vec());
+        let module = self.atoms.intern(name);
+        let function = self.atoms.intern(function);
+        let arity = u8::try_from(args.len()).ok()?;
+        let entry = self.export(Mfa {
+            module,
+            function,
+            arity,
+        })?;
+        Some(self.spawn(entry, args, heap, (module, function, arity)))
+    }
+
     /// Runs until process `main` exits. Returns `Ok(())` when it ended normally, else
     /// a crash report to print.
     pub fn run_until(&mut self, main: u32) -> Result<(), String> {
