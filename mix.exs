@@ -26,6 +26,8 @@ defmodule AtomVM.MixProject do
   defp elixirc_paths(_), do: ["lib"]
 
   def application do
-    [extra_applications: []]
+    # OTP applications the firmware download uses (never packed: atomvm_mix is a
+    # `runtime: false` dependency).
+    [extra_applications: [:crypto, :inets, :ssl, :public_key]]
   end
 end

@@ -37,7 +37,42 @@ defmodule AtomVM.Messages do
     "unknown or invalid options: #{options} (see `mix help` for the task)"
   end
 
+  def message({:checksum, what, source, expected, actual}) do
+    "checksum mismatch for #{what}: #{source} says sha256 #{expected}, " <>
+      "the file has #{actual}; the download was deleted"
+  end
+
+  def message({:http_status, url, status, reason}),
+    do: "#{url}: HTTP #{status} #{reason}"
+
+  def message({:http, url, reason}),
+    do: "#{url}: #{http_reason(reason)}"
+
+  def message({:truncated, url, size, total}) do
+    "download of #{url} ended after #{size} of #{total} bytes; " <>
+      "run the command again to resume it"
+  end
+
+  def message({:interrupted, url, size, reason}) do
+    "download of #{url} was interrupted after #{size} bytes (#{http_reason(reason)}); " <>
+      "run the command again to resume it"
+  end
+
+  def message({:bad_sidecar, asset, text}),
+    do: "#{asset}.sha256 does not hold a sha256 digest: #{inspect(String.slice(text, 0, 80))}"
+
+  def message({:sidecar_names_other_file, asset, other}),
+    do: "#{asset}.sha256 is the checksum of another file (#{other})"
+
+  def message({:http_client, reason}),
+    do: "cannot start OTP's HTTP client (inets/ssl): #{inspect(reason)}"
+
   def message({:usage, task, usage}), do: "usage: mix #{task} #{usage}"
 
   def message({:not_found, path}), do: "#{path}: no such file"
+
+  defp http_reason({:failed_connect, _}), do: "cannot connect"
+  defp http_reason(:timeout), do: "timed out"
+  defp http_reason(:socket_closed_remotely), do: "the server closed the connection"
+  defp http_reason(reason), do: inspect(reason)
 end

@@ -55,6 +55,45 @@ defmodule AtomVM.Native do
           {:ok, {[entry_summary()], non_neg_integer()}} | {:error, String.t()}
   def pack(_output, _inputs, _options), do: not_loaded()
 
+  @typedoc "A board, as `boards/1` lists it."
+  @type board :: %{
+          name: String.t(),
+          description: String.t(),
+          chip: String.t(),
+          method: String.t(),
+          image_offset: non_neg_integer() | nil,
+          versions: [String.t()],
+          flavors: [String.t()]
+        }
+
+  @typedoc "The firmware `board_firmware/4` resolves."
+  @type firmware :: %{
+          board: String.t(),
+          chip: String.t(),
+          method: String.t(),
+          version: String.t(),
+          flavor: String.t(),
+          asset: String.t(),
+          url: String.t(),
+          sha256: String.t() | nil,
+          image_offset: non_neg_integer() | nil,
+          app_offset: non_neg_integer() | nil,
+          app_size: non_neg_integer() | nil
+        }
+
+  @doc "Reads and validates every board file (`*.toml`) of `dir`, sorted by name."
+  @spec boards(Path.t()) :: {:ok, [board()]} | {:error, String.t()}
+  def boards(_dir), do: not_loaded()
+
+  @doc """
+  Resolves board `name` of `dir`, release `version` (`nil`: the newest listed) and
+  `flavor` (`"elixir"` or `"erlang"`) to the exact asset, its URL and pinned sum, and
+  the flash layout that goes with that firmware.
+  """
+  @spec board_firmware(Path.t(), String.t(), String.t() | nil, String.t()) ::
+          {:ok, firmware()} | {:error, String.t()}
+  def board_firmware(_dir, _name, _version, _flavor), do: not_loaded()
+
   @doc "Reads an `.avm` archive: every entry with its contents under `:data`."
   @spec read_archive(Path.t()) ::
           {:ok, [%{required(:data) => binary(), optional(atom()) => term()}]}

@@ -304,7 +304,9 @@ impl Vm {
 
     /// Starts a timer under a given id (the reference `start_timer/3` returns).
     pub fn start_timer_with_id(&mut self, id: u64, after_ms: u64, action: TimerAction) {
-        let deadline = self.now_ms() + after_ms;
+        // `now_ms` is truncated: one more millisecond makes sure at least `after_ms`
+        // have passed when the timer fires, as the BEAM guarantees.
+        let deadline = self.now_ms() + after_ms + u64::from(after_ms > 0);
         self.timer_queue.push(Reverse((deadline, id)));
         self.timers.insert(id, (deadline, action));
     }

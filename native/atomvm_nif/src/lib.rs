@@ -6,6 +6,7 @@
 mod archive;
 mod atomic_file;
 mod beam;
+mod boards;
 mod error;
 mod pack;
 

@@ -858,7 +858,7 @@ pub fn cancel_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     let (asynchronous, info) = timer_options(ctx, args.get(1).copied())?;
     let result = match ctx.vm.timers.remove(&id) {
         Some((deadline, _)) => {
-            let left = deadline.saturating_sub(ctx.vm.now_ms());
+            let left = deadline.saturating_sub(ctx.vm.now_ms() + 1);
             ctx.heap().int(left as i64)
         }
         None => atoms::false_,
@@ -1257,7 +1257,7 @@ pub fn read_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exceptio
     let (asynchronous, _) = timer_options(ctx, args.get(1).copied())?;
     let result = match ctx.vm.timers.get(&id) {
         Some((deadline, _)) => {
-            let left = deadline.saturating_sub(ctx.vm.now_ms());
+            let left = deadline.saturating_sub(ctx.vm.now_ms() + 1);
             ctx.heap().int(left as i64)
         }
         None => atoms::false_,

@@ -1,0 +1,58 @@
+defmodule AtomVM.Boards do
+  @moduledoc """
+  The board files (`boards/*.toml` of atomvm_mix, read and validated in Rust by the
+  `atomvm_boards` crate through `AtomVM.Native`).
+
+  `ATOMVM_BOARDS_DIR` points at another directory of board files (the same format,
+  see `boards/README.md`).
+  """
+
+  alias AtomVM.Native
+
+  @doc "The directory the board files are read from."
+  @spec dir() :: Path.t()
+  def dir do
+    case System.get_env("ATOMVM_BOARDS_DIR") do
+      nil -> Path.join(AtomVM.Cargo.root(), "boards")
+      "" -> Path.join(AtomVM.Cargo.root(), "boards")
+      dir -> dir
+    end
+  end
+
+  @doc "Every board, sorted by name."
+  @spec list() :: {:ok, [Native.board()]} | {:error, term()}
+  def list do
+    case Native.boards(dir()) do
+      {:ok, boards} -> {:ok, boards}
+      {:error, message} -> {:error, {:native, message}}
+    end
+  end
+
+  @doc """
+  The firmware of `board` for `version` (`nil`: the newest the board file lists) and
+  `flavor` (`"elixir"`, `"erlang"`, or `nil`: `"elixir"` when the board has an Elixir
+  image, else `"erlang"`).
+  """
+  @spec firmware(String.t(), String.t() | nil, String.t() | nil) ::
+          {:ok, Native.firmware()} | {:error, term()}
+  def firmware(board, version, flavor) do
+    with {:ok, flavor} <- flavor(board, flavor),
+         {:ok, firmware} <- Native.board_firmware(dir(), board, version, flavor) do
+      {:ok, firmware}
+    else
+      {:error, message} when is_binary(message) -> {:error, {:native, message}}
+      {:error, reason} -> {:error, reason}
+    end
+  end
+
+  defp flavor(_board, flavor) when is_binary(flavor), do: {:ok, flavor}
+
+  defp flavor(board, nil) do
+    with {:ok, boards} <- list() do
+      case Enum.find(boards, &(&1.name == board)) do
+        %{flavors: flavors} -> {:ok, if("elixir" in flavors, do: "elixir", else: "erlang")}
+        nil -> {:ok, "elixir"}
+      end
+    end
+  end
+end

@@ -1,0 +1,171 @@
+//! Resolving a board, release and flavor to an asset and a flash layout.
+
+use crate::board::{Board, Flavor};
+use crate::error::BoardError;
+
+/// Where an application archive goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppPartition {
+    /// Flash address.
+    pub offset: u64,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+/// What to download and flash for a board, release and flavor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirmwareChoice {
+    /// The release tag.
+    pub version: String,
+    /// The flavor.
+    pub flavor: Flavor,
+    /// The asset's file name (exact, never a pattern).
+    pub asset: String,
+    /// `BASE/TAG/ASSET`.
+    pub url: String,
+    /// A known sha256 of the asset, if the board file pins one.
+    pub sha256: Option<String>,
+    /// Where the image starts in flash.
+    pub image_offset: Option<u64>,
+    /// Where the application goes with this firmware.
+    pub app: Option<AppPartition>,
+}
+
+/// Whether a rule's `versions` list matches `tag` (`*` ends a prefix).
+fn version_matches(patterns: &[String], tag: &str) -> bool {
+    patterns.is_empty()
+        || patterns.iter().any(|p| match p.strip_suffix('*') {
+            Some(prefix) => tag.starts_with(prefix),
+            None => p == tag,
+        })
+}
+
+impl Board {
+    /// The application partition for `version` and `flavor`: the first matching rule.
+    pub fn app_partition(&self, version: &str, flavor: Flavor) -> Option<AppPartition> {
+        self.app
+            .iter()
+            .find(|rule| {
+                version_matches(&rule.versions, version) && rule.flavor.is_none_or(|f| f == flavor)
+            })
+            .map(|rule| AppPartition {
+                offset: rule.offset,
+                size: rule.size,
+            })
+    }
+
+    /// The firmware to use: `version` (default: the newest listed) and `flavor`.
+    pub fn firmware(
+        &self,
+        version: Option<&str>,
+        flavor: Flavor,
+    ) -> Result<FirmwareChoice, BoardError> {
+        let firmware = self
+            .firmware
+            .as_ref()
+            .ok_or_else(|| BoardError::NoFirmware {
+                board: self.name.clone(),
+            })?;
+        let version = match version {
+            Some(v) => firmware
+                .versions
+                .iter()
+                .find(|known| *known == v)
+                .ok_or_else(|| BoardError::UnknownVersion {
+                    board: self.name.clone(),
+                    version: v.to_owned(),
+                    known: firmware.versions.join(", "),
+                })?,
+            None => firmware
+                .versions
+                .first()
+                .ok_or_else(|| BoardError::NoFirmware {
+                    board: self.name.clone(),
+                })?,
+        };
+        let template = firmware
+            .assets
+            .get(&flavor)
+            .ok_or_else(|| BoardError::NoFlavor {
+                board: self.name.clone(),
+                flavor: flavor.name().to_owned(),
+            })?;
+        let asset = template.replace("{version}", version);
+        Ok(FirmwareChoice {
+            version: version.clone(),
+            flavor,
+            url: format!(
+                "{}/{version}/{asset}",
+                firmware.base_url.trim_end_matches('/')
+            ),
+            sha256: firmware.sha256.get(&asset).cloned(),
+            asset,
+            image_offset: self.image_offset,
+            app: self.app_partition(version, flavor),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use crate::load::parse;
+
+    const ESP32: &str = r#"
+        description = "ESP32"
+        chip = "esp32"
+        method = "espflash"
+        image_offset = 0x1000
+
+        [[app]]
+        versions = ["v0.6.*", "v0.7.0-alpha.0"]
+        flavor = "erlang"
+        offset = 0x210000
+        size = 0x100000
+
+        [[app]]
+        offset = 0x250000
+        size = 0x100000
+
+        [firmware]
+        base_url = "https://example.org/releases/download/"
+        versions = ["v0.6.6", "v0.6.5"]
+        assets = { erlang = "AtomVM-esp32-{version}.img", elixir = "AtomVM-esp32-elixir-{version}.img" }
+        sha256 = { "AtomVM-esp32-v0.6.6.img" = "00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff00ff" }
+    "#;
+
+    #[test]
+    fn app_offset_follows_release_line_and_flavor() {
+        let b = parse("esp32", ESP32).unwrap();
+        let at = |v, f| b.app_partition(v, f).unwrap().offset;
+        assert_eq!(at("v0.6.6", Flavor::Erlang), 0x210000);
+        assert_eq!(at("v0.6.6", Flavor::Elixir), 0x250000);
+        assert_eq!(at("v0.7.0-alpha.0", Flavor::Erlang), 0x210000);
+        assert_eq!(at("v0.7.0", Flavor::Erlang), 0x250000);
+    }
+
+    #[test]
+    fn firmware_names_the_exact_asset_and_url() {
+        let b = parse("esp32", ESP32).unwrap();
+        let f = b.firmware(None, Flavor::Elixir).unwrap();
+        assert_eq!(f.version, "v0.6.6");
+        assert_eq!(f.asset, "AtomVM-esp32-elixir-v0.6.6.img");
+        assert_eq!(
+            f.url,
+            "https://example.org/releases/download/v0.6.6/AtomVM-esp32-elixir-v0.6.6.img"
+        );
+        assert_eq!(f.sha256, None);
+        let e = b.firmware(Some("v0.6.6"), Flavor::Erlang).unwrap();
+        assert!(e.sha256.as_deref().is_some_and(|s| s.starts_with("00ff")));
+        assert_eq!(e.image_offset, Some(0x1000));
+        let err = b
+            .firmware(Some("v9"), Flavor::Erlang)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            err,
+            "board esp32 has no AtomVM release v9; releases: v0.6.6, v0.6.5"
+        );
+    }
+}

@@ -1,0 +1,96 @@
+//! `AtomVM.Native.boards/1` and `board_firmware/4`: the board files (`boards/*.toml`),
+//! read and resolved by the `atomvm_boards` crate.
+
+use crate::error::NifResult;
+use atomvm_boards::{Board, Flavor};
+use rustler::NifMap;
+use std::path::Path;
+
+/// One board, as `boards/1` lists it.
+#[derive(NifMap)]
+pub struct BoardSummary {
+    name: String,
+    description: String,
+    chip: String,
+    method: String,
+    image_offset: Option<u64>,
+    versions: Vec<String>,
+    flavors: Vec<String>,
+}
+
+/// What `board_firmware/4` answers.
+#[derive(NifMap)]
+pub struct FirmwareInfo {
+    board: String,
+    chip: String,
+    method: String,
+    version: String,
+    flavor: String,
+    asset: String,
+    url: String,
+    sha256: Option<String>,
+    image_offset: Option<u64>,
+    app_offset: Option<u64>,
+    app_size: Option<u64>,
+}
+
+fn summary(b: &Board) -> BoardSummary {
+    BoardSummary {
+        name: b.name.clone(),
+        description: b.description.clone(),
+        chip: b.chip.clone(),
+        method: b.method.name().to_owned(),
+        image_offset: b.image_offset,
+        versions: b
+            .firmware
+            .as_ref()
+            .map_or_else(Vec::new, |f| f.versions.clone()),
+        flavors: b.firmware.as_ref().map_or_else(Vec::new, |f| {
+            f.assets.keys().map(|k| k.name().to_owned()).collect()
+        }),
+    }
+}
+
+/// Reads and validates every board file of `dir`.
+#[rustler::nif(schedule = "DirtyIo")]
+fn boards(dir: String) -> NifResult<Vec<BoardSummary>> {
+    let boards = atomvm_boards::load_dir(Path::new(&dir)).map_err(|e| e.to_string())?;
+    Ok(boards.iter().map(summary).collect())
+}
+
+/// The firmware of board `name` for `version` (`nil`: the newest) and `flavor`.
+#[rustler::nif(schedule = "DirtyIo")]
+fn board_firmware(
+    dir: String,
+    name: String,
+    version: Option<String>,
+    flavor: String,
+) -> NifResult<FirmwareInfo> {
+    let boards = atomvm_boards::load_dir(Path::new(&dir)).map_err(|e| e.to_string())?;
+    let board = boards.iter().find(|b| b.name == name).ok_or_else(|| {
+        let known: Vec<&str> = boards.iter().map(|b| b.name.as_str()).collect();
+        atomvm_boards::BoardError::UnknownBoard {
+            name: name.clone(),
+            known: known.join(", "),
+        }
+        .to_string()
+    })?;
+    let flavor = Flavor::parse(&flavor)
+        .ok_or_else(|| format!("unknown flavor {flavor}: use elixir or erlang"))?;
+    let choice = board
+        .firmware(version.as_deref(), flavor)
+        .map_err(|e| e.to_string())?;
+    Ok(FirmwareInfo {
+        board: board.name.clone(),
+        chip: board.chip.clone(),
+        method: board.method.name().to_owned(),
+        version: choice.version,
+        flavor: choice.flavor.name().to_owned(),
+        asset: choice.asset,
+        url: choice.url,
+        sha256: choice.sha256,
+        image_offset: choice.image_offset,
+        app_offset: choice.app.map(|a| a.offset),
+        app_size: choice.app.map(|a| a.size),
+    })
+}
