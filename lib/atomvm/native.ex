@@ -94,6 +94,18 @@ defmodule AtomVM.Native do
           {:ok, firmware()} | {:error, String.t()}
   def board_firmware(_dir, _name, _version, _flavor), do: not_loaded()
 
+  @doc "The USB serial ports of this machine: `%{name, vid, pid, description}`."
+  @spec serial_ports() :: [map()]
+  def serial_ports, do: not_loaded()
+
+  @doc """
+  Starts an ESP32 operation (`AtomVM.ESP32` builds `op`) on its own thread and returns
+  its id. The calling process receives `{:atomvm_esp32, id, {:progress, event}}` and
+  finally `{:atomvm_esp32, id, {:done, {:ok, outcome} | {:error, message}}}`.
+  """
+  @spec esp32_start(map(), pid()) :: non_neg_integer()
+  def esp32_start(_op, _pid), do: not_loaded()
+
   @doc "Reads an `.avm` archive: every entry with its contents under `:data`."
   @spec read_archive(Path.t()) ::
           {:ok, [%{required(:data) => binary(), optional(atom()) => term()}]}

@@ -6,20 +6,21 @@ defmodule AtomVM.Progress do
 
   @width 30
 
-  defstruct [:label, :total, last: -1, tty: false]
+  defstruct [:label, :total, unit: :bytes, last: -1, tty: false]
 
   @typedoc "A bar being drawn."
   @type t :: %__MODULE__{
           label: String.t(),
           total: non_neg_integer() | nil,
+          unit: :bytes | :blocks,
           last: integer(),
           tty: boolean()
         }
 
-  @doc "A new bar for `total` units (`nil` when unknown)."
-  @spec new(String.t(), non_neg_integer() | nil) :: t()
-  def new(label, total) do
-    %__MODULE__{label: label, total: total, tty: tty?()}
+  @doc "A new bar for `total` units (`nil` when unknown) of `unit` (`:bytes` or `:blocks`)."
+  @spec new(String.t(), non_neg_integer() | nil, :bytes | :blocks) :: t()
+  def new(label, total, unit \\ :bytes) do
+    %__MODULE__{label: label, total: total, unit: unit, tty: tty?()}
   end
 
   defp tty? do
@@ -69,11 +70,15 @@ defmodule AtomVM.Progress do
   defp draw(bar, done, percent) do
     filled = if percent, do: div(percent * @width, 100), else: 0
     gauge = String.duplicate("#", filled) <> String.duplicate("-", @width - filled)
-    amount = if bar.total, do: "#{mib(done)}/#{mib(bar.total)} MiB", else: "#{mib(done)} MiB"
+    amount = amount(bar.unit, done, bar.total)
     pct = if percent, do: String.pad_leading("#{percent}%", 4), else: "  ?%"
     line = "#{bar.label} [#{gauge}] #{pct}  #{amount}"
     if bar.tty, do: IO.write(:stderr, "\r" <> line), else: IO.puts(:stderr, line)
   end
+
+  defp amount(:blocks, done, total), do: "#{done}/#{total} blocks"
+  defp amount(:bytes, done, nil), do: "#{mib(done)} MiB"
+  defp amount(:bytes, done, total), do: "#{mib(done)}/#{mib(total)} MiB"
 
   defp mib(bytes), do: :erlang.float_to_binary(bytes / 1_048_576, decimals: 1)
 end

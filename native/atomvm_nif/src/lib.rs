@@ -8,6 +8,7 @@ mod atomic_file;
 mod beam;
 mod boards;
 mod error;
+mod esp32;
 mod pack;
 
 rustler::init!("Elixir.AtomVM.Native");

@@ -1,0 +1,97 @@
+defmodule AtomVM.ESP32.Task do
+  @moduledoc """
+  What the `atomvm.esp32.*` tasks share: their common switches, settings resolution
+  (`AtomVM.ESP32.Settings`), port choice, and turning errors into `Mix.raise/1`.
+  """
+
+  alias AtomVM.{ESP32, Messages}
+  alias AtomVM.ESP32.Settings
+
+  @common [
+    port: :string,
+    baud: :string,
+    chip: :string,
+    board: :string,
+    reset: :string,
+    verbose: :boolean
+  ]
+
+  @doc "Parses `argv` with the common switches and `extra` ones, strictly."
+  @spec parse!(String.t(), [String.t()], keyword()) :: keyword()
+  def parse!(task, argv, extra) do
+    case OptionParser.parse(argv, strict: @common ++ extra) do
+      {opts, [], []} ->
+        opts
+
+      {_, _, [_ | _] = invalid} ->
+        Mix.raise(Messages.message({:invalid_options, invalid}))
+
+      {_, [extra_arg | _], _} ->
+        Mix.raise("unexpected argument #{extra_arg} (see mix help #{task})")
+    end
+  end
+
+  @doc """
+  Resolves `keys` (plus `:port`, `:baud`, `:chip`, `:board`, `:reset`) and returns the
+  settings map and the connection settings for `AtomVM.ESP32`, the port chosen.
+  """
+  @spec settings!(keyword(), [atom()]) :: {Settings.t(), ESP32.settings()}
+  def settings!(opts, keys) do
+    user = if Mix.Project.get(), do: Keyword.get(Mix.Project.config(), :atomvm, []), else: []
+
+    settings =
+      case Settings.resolve(opts, user, [:port, :baud, :chip, :board, :reset | keys]) do
+        {:ok, settings} ->
+          settings
+
+        {:error, {:invalid_setting, key, value, source}} ->
+          Mix.raise(
+            "invalid #{key} #{inspect(value)} from #{source}: expected an integer (e.g. 0x250000)"
+          )
+      end
+
+    settings = chip_and_board(settings)
+
+    if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
+
+    port =
+      case ESP32.choose_port(Settings.value(settings, :port)) do
+        {:ok, port} -> port
+        {:error, reason} -> Mix.raise(Messages.message(reason))
+      end
+
+    connection = %{
+      port: port,
+      baud: Settings.value(settings, :baud),
+      chip: Settings.value(settings, :chip),
+      reset: Settings.value(settings, :reset)
+    }
+
+    {settings, connection}
+  end
+
+  # The board defaults to the chip's name; the chip to the board file's chip.
+  defp chip_and_board(settings) do
+    chip = Settings.value(settings, :chip)
+
+    settings =
+      if chip && match?({_, "default"}, settings[:board]),
+        do: Map.put(settings, :board, {chip, "the chip"}),
+        else: settings
+
+    board = Settings.value(settings, :board)
+
+    with nil <- chip,
+         {:ok, boards} <- AtomVM.Boards.list(),
+         %{chip: board_chip} <- Enum.find(boards, &(&1.name == board)) do
+      Map.put(settings, :chip, {board_chip, "boards/#{board}.toml"})
+    else
+      _ -> settings
+    end
+  end
+
+  @doc "The value, or raises with the error's message."
+  @spec ok!({:ok, term()} | {:error, term()}) :: term()
+  def ok!({:ok, value}), do: value
+  def ok!({:error, reason}), do: Mix.raise(Messages.message(reason))
+end
