@@ -47,7 +47,8 @@ defmodule AtomVM.Cargo do
 
   @doc """
   Runs `cargo build --release` with `args` in the workspace and returns the paths of
-  the files cargo reports for `crate` (from its JSON messages). Cargo's diagnostics and
+  the files cargo reports for target `crate` (a library's or a binary's target name,
+  from its JSON messages). Cargo's diagnostics and
   progress go to the terminal as cargo prints them. Raises with the command when cargo
   fails.
   """

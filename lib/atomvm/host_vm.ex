@@ -57,7 +57,8 @@ defmodule AtomVM.HostVM do
             "this happens once, and again when its sources change"
         )
 
-        AtomVM.Cargo.build!(["--package", @crate, "--bin", "atomvm"], @crate)
+        # Cargo's artifact messages name targets: the binary target is `atomvm`.
+        AtomVM.Cargo.build!(["--package", @crate, "--bin", "atomvm"], "atomvm")
         |> Enum.find(&(Path.basename(&1) == "atomvm")) ||
           Mix.raise("cargo reported no atomvm executable for the #{@crate} crate")
     end
