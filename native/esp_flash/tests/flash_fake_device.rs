@@ -154,3 +154,25 @@ fn a_different_chip_than_expected_is_refused() {
         "nothing was written"
     );
 }
+
+#[test]
+fn a_busy_or_missing_port_is_named() {
+    let rom = FakeRom::start(FakeOptions::new(Chip::Esp32)).unwrap();
+    let path = rom.port().display().to_string();
+    // serialport opens ports exclusively: a second open of the same device fails.
+    let _held = esp_flash::port::open(&path).unwrap();
+    let busy = esp_flash::port::open(&path).unwrap_err().to_string();
+    assert_eq!(
+        busy,
+        format!(
+            "serial port {path} is busy: close the program using it (a serial monitor?) and retry"
+        )
+    );
+    let missing = esp_flash::port::open("/dev/no-such-port")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        missing.starts_with("no serial port /dev/no-such-port:"),
+        "{missing}"
+    );
+}
