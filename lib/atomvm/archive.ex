@@ -5,11 +5,39 @@ defmodule AtomVM.Archive do
 
   alias AtomVM.Native
 
-  @doc "The entries of the archive at `path`, in archive order (contents under `:data`)."
+  @doc """
+  The entries of the archive at `path`, in archive order (contents under `:data`). A
+  `.uf2` file is read too: the archive is the region of it that starts with the
+  PackBEAM header.
+  """
   @spec entries(Path.t()) :: {:ok, [map()]} | {:error, term()}
   def entries(path) do
     with :ok <- exists(path) do
-      native(Native.read_archive(path))
+      if Path.extname(path) == ".uf2",
+        do: uf2_entries(path),
+        else: native(Native.read_archive(path))
+    end
+  end
+
+  @avm_header "#!/usr/bin/env AtomVM\n"
+
+  defp uf2_entries(path) do
+    with {:ok, regions} <- native(Native.uf2_read(File.read!(path))),
+         %{data: data} <-
+           Enum.find(regions, &String.starts_with?(&1.data, @avm_header)) ||
+             {:error, {:native, "#{path}: no AtomVM archive in this UF2 file"}} do
+      tmp = Path.join(System.tmp_dir!(), "atomvm-uf2-#{System.unique_integer([:positive])}.avm")
+
+      try do
+        File.write!(tmp, data)
+
+        case Native.read_archive(tmp) do
+          {:error, message} -> {:error, {:native, String.replace(message, tmp, path)}}
+          ok -> ok
+        end
+      after
+        File.rm(tmp)
+      end
     end
   end
 

@@ -64,6 +64,17 @@ defmodule AtomVM.Messages do
   def message({:sidecar_names_other_file, asset, other}),
     do: "#{asset}.sha256 is the checksum of another file (#{other})"
 
+  def message({:no_pico_drive, nil, seconds}) do
+    "no Pico bootloader drive (RPI-RP2 or RP2350) appeared within #{seconds} s: hold BOOTSEL " <>
+      "while plugging the board in, pass --reset DEV to reset a running board, or --path MOUNT"
+  end
+
+  def message({:no_pico_drive, dir, _seconds}),
+    do: "#{dir} is not a Pico bootloader drive (it has no INFO_UF2.TXT)"
+
+  def message({:copy_failed, target, reason}),
+    do: "cannot write #{target}: #{:file.format_error(reason)}"
+
   def message({:http_client, reason}),
     do: "cannot start OTP's HTTP client (inets/ssl): #{inspect(reason)}"
 

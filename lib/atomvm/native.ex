@@ -106,6 +106,37 @@ defmodule AtomVM.Native do
   @spec esp32_start(map(), pid()) :: non_neg_integer()
   def esp32_start(_op, _pid), do: not_loaded()
 
+  @doc """
+  Starts a serial monitor of `port` at `baud` on its own thread; with `keyboard`, a
+  terminal standard input goes into raw mode so Ctrl-C (or Ctrl-]) stops it. The
+  caller receives `{:atomvm_monitor, id, {:data, binary}}`, `{:atomvm_monitor, id,
+  {:event, {:connected | :disconnected | :waiting, port}}}` and finally
+  `{:atomvm_monitor, id, :done}`.
+  """
+  @spec monitor_start(String.t(), pos_integer(), boolean(), pid()) :: non_neg_integer()
+  def monitor_start(_port, _baud, _keyboard, _pid), do: not_loaded()
+
+  @doc "Stops monitor `id`; it then sends `:done`."
+  @spec monitor_stop(non_neg_integer()) :: boolean()
+  def monitor_stop(_id), do: not_loaded()
+
+  @doc """
+  `data` as a UF2 file placed at `address`, for `family` (`"rp2040"`, `"data"`,
+  `"rp2350_arm_s"`, `"rp2350_riscv"`, `"rp2350_arm_ns"`, `"absolute"`, or
+  `"universal"`: an rp2040 part followed by a data part).
+  """
+  @spec uf2_write(binary(), non_neg_integer(), String.t()) ::
+          {:ok, binary()} | {:error, String.t()}
+  def uf2_write(_data, _address, _family), do: not_loaded()
+
+  @doc "The regions a UF2 file writes: `%{address, family, data}` (validated)."
+  @spec uf2_read(binary()) :: {:ok, [map()]} | {:error, String.t()}
+  def uf2_read(_file), do: not_loaded()
+
+  @doc "Resets a running Pico into its USB bootloader (opens `port` at 1200 baud)."
+  @spec pico_touch(String.t()) :: {:ok, {}} | {:error, String.t()}
+  def pico_touch(_port), do: not_loaded()
+
   @doc "Reads an `.avm` archive: every entry with its contents under `:data`."
   @spec read_archive(Path.t()) ::
           {:ok, [%{required(:data) => binary(), optional(atom()) => term()}]}

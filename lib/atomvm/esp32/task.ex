@@ -4,7 +4,7 @@ defmodule AtomVM.ESP32.Task do
   (`AtomVM.ESP32.Settings`), port choice, and turning errors into `Mix.raise/1`.
   """
 
-  alias AtomVM.{ESP32, Messages}
+  alias AtomVM.ESP32
   alias AtomVM.ESP32.Settings
 
   @common [
@@ -18,18 +18,7 @@ defmodule AtomVM.ESP32.Task do
 
   @doc "Parses `argv` with the common switches and `extra` ones, strictly."
   @spec parse!(String.t(), [String.t()], keyword()) :: keyword()
-  def parse!(task, argv, extra) do
-    case OptionParser.parse(argv, strict: @common ++ extra) do
-      {opts, [], []} ->
-        opts
-
-      {_, _, [_ | _] = invalid} ->
-        Mix.raise(Messages.message({:invalid_options, invalid}))
-
-      {_, [extra_arg | _], _} ->
-        Mix.raise("unexpected argument #{extra_arg} (see mix help #{task})")
-    end
-  end
+  def parse!(task, argv, extra), do: AtomVM.CLI.parse!(task, argv, @common ++ extra)
 
   @doc """
   Resolves `keys` (plus `:port`, `:baud`, `:chip`, `:board`, `:reset`) and returns the
@@ -37,7 +26,7 @@ defmodule AtomVM.ESP32.Task do
   """
   @spec settings!(keyword(), [atom()]) :: {Settings.t(), ESP32.settings()}
   def settings!(opts, keys) do
-    user = if Mix.Project.get(), do: Keyword.get(Mix.Project.config(), :atomvm, []), else: []
+    user = AtomVM.CLI.user_config()
 
     settings =
       case Settings.resolve(opts, user, [:port, :baud, :chip, :board, :reset | keys]) do
@@ -54,11 +43,7 @@ defmodule AtomVM.ESP32.Task do
 
     if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
 
-    port =
-      case ESP32.choose_port(Settings.value(settings, :port)) do
-        {:ok, port} -> port
-        {:error, reason} -> Mix.raise(Messages.message(reason))
-      end
+    port = AtomVM.CLI.ok!(ESP32.choose_port(Settings.value(settings, :port)))
 
     connection = %{
       port: port,
@@ -92,6 +77,5 @@ defmodule AtomVM.ESP32.Task do
 
   @doc "The value, or raises with the error's message."
   @spec ok!({:ok, term()} | {:error, term()}) :: term()
-  def ok!({:ok, value}), do: value
-  def ok!({:error, reason}), do: Mix.raise(Messages.message(reason))
+  defdelegate ok!(result), to: AtomVM.CLI
 end

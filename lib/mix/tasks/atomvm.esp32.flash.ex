@@ -18,7 +18,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
 
     * `--avm FILE` - write this archive instead of packing the project.
     * `--offset N` - where the application partition starts (`0x250000`).
-    * `--monitor` - not yet: use a serial monitor of your choice afterwards.
+    * `--monitor` - continue into `mix atomvm.monitor` on the same port (115200 baud).
     * The connection switches (`--port`, `--baud`, `--chip`, `--board`, `--reset`,
       `--verbose`) are those of `mix help atomvm.esp32.info`.
   """
@@ -30,7 +30,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
 
   @impl Mix.Task
   def run(argv) do
-    opts = T.parse!("atomvm.esp32.flash", argv, avm: :string, offset: :string)
+    opts = T.parse!("atomvm.esp32.flash", argv, avm: :string, offset: :string, monitor: :boolean)
     {settings, connection} = T.settings!(opts, [:offset])
 
     avm =
@@ -52,5 +52,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
         "Wrote #{w.what} (#{w.size} bytes) at 0x#{Integer.to_string(w.offset, 16)} of the #{outcome.chip} on #{connection.port}; verified."
       )
     end
+
+    if opts[:monitor], do: AtomVM.Monitor.run(connection.port, 115_200)
   end
 end

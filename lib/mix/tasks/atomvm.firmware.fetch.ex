@@ -31,25 +31,14 @@ defmodule Mix.Tasks.Atomvm.Firmware.Fetch do
   """
   use Mix.Task
 
-  alias AtomVM.{Firmware, Messages}
+  alias AtomVM.{CLI, Firmware}
 
   @switches [board: :string, version: :string, flavor: :string, mirror: :string]
 
   @impl Mix.Task
   def run(argv) do
-    opts =
-      case OptionParser.parse(argv, strict: @switches) do
-        {opts, [], []} ->
-          opts
-
-        {_, _, invalid} when invalid != [] ->
-          Mix.raise(Messages.message({:invalid_options, invalid}))
-
-        {_, [extra | _], _} ->
-          Mix.raise(Messages.message({:invalid_options, [{extra, nil}]}))
-      end
-
-    user = project_settings()
+    opts = CLI.parse!("atomvm.firmware.fetch", argv, @switches)
+    user = CLI.user_config()
 
     board =
       opts[:board] || user[:board] ||
@@ -63,14 +52,8 @@ defmodule Mix.Tasks.Atomvm.Firmware.Fetch do
       mirror: mirror
     ]
 
-    case Firmware.fetch(to_string(board), fetch_opts) do
-      {:ok, fetched} -> Mix.shell().info(report(fetched))
-      {:error, reason} -> Mix.raise(Messages.message(reason))
-    end
-  end
-
-  defp project_settings do
-    if Mix.Project.get(), do: Keyword.get(Mix.Project.config(), :atomvm, []), else: []
+    fetched = CLI.ok!(Firmware.fetch(to_string(board), fetch_opts))
+    Mix.shell().info(report(fetched))
   end
 
   defp report(%{path: path, firmware: fw, source: source, sha256: sum}) do

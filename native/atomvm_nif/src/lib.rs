@@ -9,6 +9,8 @@ mod beam;
 mod boards;
 mod error;
 mod esp32;
+mod monitor;
 mod pack;
+mod uf2_files;
 
 rustler::init!("Elixir.AtomVM.Native");

@@ -1,0 +1,57 @@
+defmodule Mix.Tasks.Atomvm.Monitor do
+  @shortdoc "Shows what a device writes on its serial port"
+  @moduledoc """
+  A serial monitor for AtomVM devices:
+
+      mix atomvm.monitor [--port auto|DEV] [--baud 115200]
+
+  It prints what the device writes as it comes, survives the device resetting or
+  being unplugged (it says so and reconnects when the port is back), and stops
+  cleanly on Ctrl-C or Ctrl-] (the terminal is put in raw mode meanwhile and
+  restored after).
+
+  ## Options
+
+    * `--port DEV` - the serial device; `auto` (the default) picks the only USB serial
+      port or asks which one. Also `atomvm: [port: ...]` or `ATOMVM_PORT`.
+    * `--baud N` - default 115200 (AtomVM's console speed). Also
+      `atomvm: [monitor_baud: ...]`.
+    * `--verbose` - show each setting and where it came from.
+
+  `mix atomvm.esp32.flash --monitor` continues into the monitor after flashing.
+  """
+  use Mix.Task
+
+  alias AtomVM.{CLI, ESP32, Monitor}
+  alias AtomVM.ESP32.Settings
+
+  @impl Mix.Task
+  def run(argv) do
+    opts = CLI.parse!("atomvm.monitor", argv, port: :string, baud: :string, verbose: :boolean)
+    user = CLI.user_config()
+    user = Keyword.take(user, [:port]) ++ rename(user, :monitor_baud, :baud)
+    opts = Keyword.put_new(opts, :baud, user[:baud] || "115200")
+
+    settings =
+      case Settings.resolve(opts, user, [:port, :baud]) do
+        {:ok, settings} ->
+          settings
+
+        {:error, {:invalid_setting, key, value, source}} ->
+          Mix.raise("invalid #{key} #{inspect(value)} from #{source}")
+      end
+
+    if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
+
+    port = CLI.ok!(ESP32.choose_port(Settings.value(settings, :port)))
+
+    Monitor.run(port, Settings.value(settings, :baud))
+  end
+
+  defp rename(user, from, to) do
+    case Keyword.fetch(user, from) do
+      {:ok, v} -> [{to, v}]
+      :error -> []
+    end
+  end
+end

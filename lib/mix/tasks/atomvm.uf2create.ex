@@ -1,0 +1,70 @@
+defmodule Mix.Tasks.Atomvm.Uf2create do
+  @shortdoc "Packs the project and writes it as a UF2 file for a Pico"
+  @moduledoc """
+  Packs the project (as `mix atomvm.packbeam`) and writes the archive as a UF2 file,
+  the format a Raspberry Pi Pico's bootloader drive takes:
+
+      mix atomvm.uf2create [--family rp2040|rp2350_arm_s|rp2350_riscv|data|universal]
+                           [--app-start 0x10180000] [-o FILE] [--avm FILE]
+
+  Blocks are 512 bytes with 256-byte payloads and the family ID flag, numbered from 0
+  (what the RP2040 and RP2350 bootroms accept). `universal` writes an `rp2040` UF2
+  followed by a `data` one, for a file that works on both chips.
+
+  ## Options
+
+    * `--family NAME` - default from the board (`--board`, `atomvm: [board: ...]`):
+      `rp2040` for pico/pico_w, `rp2350_arm_s` for pico2/pico2_w; else `rp2040`.
+    * `--app-start ADDR` - where the application goes (default `0x10180000`, AtomVM's
+      application partition); also `atomvm: [app_start: ...]`.
+    * `--output FILE`, `-o` - default `APP.uf2`.
+    * `--avm FILE` - convert this archive instead of packing the project.
+  """
+  use Mix.Task
+
+  alias AtomVM.{CLI, Pico}
+  alias AtomVM.ESP32.Settings
+
+  @switches [family: :string, app_start: :string, output: :string, avm: :string, board: :string]
+
+  @impl Mix.Task
+  def run(argv) do
+    opts = CLI.parse!("atomvm.uf2create", argv, @switches, o: :output)
+
+    {uf2, output} = build(opts)
+    File.write!(output, uf2)
+
+    Mix.shell().info(
+      "Wrote #{output}: #{div(byte_size(uf2), 512)} blocks, #{byte_size(uf2)} bytes"
+    )
+  end
+
+  @doc false
+  # The UF2 bytes and output path for parsed options (shared with atomvm.pico.flash).
+  def build(opts) do
+    user = CLI.user_config()
+    board = to_string(opts[:board] || user[:board] || "pico")
+    family = opts[:family] || user[:uf2_family] || Pico.family(board)
+
+    start =
+      case Settings.integer(opts[:app_start] || user[:app_start] || Pico.app_start()) do
+        {:ok, n} -> n
+        :error -> Mix.raise("invalid --app-start #{opts[:app_start]}: expected e.g. 0x10180000")
+      end
+
+    avm =
+      case opts[:avm] do
+        nil ->
+          Mix.Task.run("atomvm.packbeam", [])
+          project = Mix.Project.config()
+          Keyword.get(user, :output, "#{project[:app]}.avm")
+
+        file ->
+          file
+      end
+
+    output = opts[:output] || Path.rootname(avm) <> ".uf2"
+
+    {CLI.ok!(Pico.uf2(avm, start, family)), output}
+  end
+end

@@ -1,0 +1,110 @@
+defmodule Mix.Tasks.Atomvm.PicoTest do
+  # UF2 files and the Pico tasks, with a temporary directory standing in for the
+  # bootloader's mounted drive.
+  use ExUnit.Case, async: false
+
+  alias AtomVM.{Archive, Native, Pico}
+
+  @moduletag :tmp_dir
+
+  setup %{tmp_dir: dir} do
+    Mix.shell(Mix.Shell.Process)
+    on_exit(fn -> Mix.shell(Mix.Shell.IO) end)
+    avm = Path.join(dir, "app.avm")
+    beam = :code.which(:lists) |> to_string()
+    data = Path.join(dir, "data.bin")
+    File.write!(data, :crypto.strong_rand_bytes(700))
+
+    {:ok, _} =
+      Native.pack(
+        avm,
+        [{:beam, %{path: beam, start: true}}, {:file, %{name: "app/priv/data.bin", path: data}}],
+        %{strip_lines: true}
+      )
+
+    drive = Path.join(dir, "RPI-RP2")
+    File.mkdir_p!(drive)
+
+    File.write!(
+      Path.join(drive, "INFO_UF2.TXT"),
+      "UF2 Bootloader v3.0\nModel: Raspberry Pi RP2\n"
+    )
+
+    %{avm: avm, drive: drive}
+  end
+
+  test "uf2create writes the archive at 0x10180000 in 256-byte rp2040 blocks", %{
+    avm: avm,
+    tmp_dir: dir
+  } do
+    out = Path.join(dir, "app.uf2")
+    Mix.Tasks.Atomvm.Uf2create.run(["--avm", avm, "-o", out])
+    uf2 = File.read!(out)
+    bytes = File.read!(avm)
+    assert rem(byte_size(uf2), 512) == 0
+    assert div(byte_size(uf2), 512) == div(byte_size(bytes) + 255, 256)
+
+    <<0x0A324655::little-32, 0x9E5D5157::little-32, 0x2000::little-32, 0x10180000::little-32,
+      256::little-32, 0::little-32, _total::little-32, 0xE48BFF56::little-32, _::binary>> = uf2
+
+    {:ok, [%{address: 0x10180000, family: "rp2040", data: data}]} = Native.uf2_read(uf2)
+    assert binary_part(data, 0, byte_size(bytes)) == bytes
+
+    # avm.list reads the archive inside the UF2 file.
+    assert {:ok, entries} = Archive.entries(out)
+    assert {:ok, ^entries} = Archive.entries(avm)
+  end
+
+  test "the universal form is an rp2040 part then a data part", %{avm: avm, tmp_dir: dir} do
+    out = Path.join(dir, "u.uf2")
+    Mix.Tasks.Atomvm.Uf2create.run(["--avm", avm, "-o", out, "--family", "universal"])
+    {:ok, regions} = Native.uf2_read(File.read!(out))
+    assert Enum.map(regions, & &1.family) == ["rp2040", "data"]
+  end
+
+  test "pico2 boards get the rp2350_arm_s family" do
+    assert Pico.family("pico2") == "rp2350_arm_s"
+    assert Pico.family("pico_w") == "rp2040"
+  end
+
+  test "pico.flash copies the UF2 to the bootloader drive and syncs it", %{avm: avm, drive: drive} do
+    Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--path", drive])
+    copied = File.read!(Path.join(drive, "atomvm-app.uf2"))
+    {:ok, [%{address: 0x10180000, data: data}]} = Native.uf2_read(copied)
+    assert String.starts_with?(data, File.read!(avm))
+    assert_received {:mix_shell, :info, ["Copied " <> _]}
+  end
+
+  test "a directory that is not the bootloader's drive is refused", %{avm: avm, tmp_dir: dir} do
+    error =
+      assert_raise Mix.Error, fn ->
+        Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--path", dir, "--wait", "0"])
+      end
+
+    assert error.message == "#{dir} is not a Pico bootloader drive (it has no INFO_UF2.TXT)"
+  end
+
+  test "the reset port must exist", %{avm: avm, tmp_dir: dir} do
+    error =
+      assert_raise Mix.Error, fn ->
+        Mix.Tasks.Atomvm.Pico.Flash.run([
+          "--avm",
+          avm,
+          "--path",
+          dir,
+          "--reset",
+          "/dev/no-pico",
+          "--wait",
+          "0"
+        ])
+      end
+
+    assert error.message =~ "no serial port /dev/no-pico"
+  end
+
+  test "drives are found under the usual mount roots", %{drive: drive, tmp_dir: dir} do
+    assert Pico.drives([dir]) == [drive]
+    assert Pico.drives([Path.join(dir, "nowhere")]) == []
+    assert {:ok, ^drive} = Pico.wait_for_drive(nil, 0, roots: [dir])
+  end
+end
