@@ -42,6 +42,26 @@ defmodule AtomVM.Archive do
   end
 
   @doc """
+  Writes `output` with the entries of the archives `inputs`, in order: the first
+  archive's start module stays the start module, and entries already present are
+  skipped. Returns how many were skipped.
+  """
+  @spec concat(Path.t(), [Path.t()]) :: {:ok, non_neg_integer()} | {:error, term()}
+  def concat(output, inputs) do
+    missing =
+      Enum.find_value(inputs, fn p ->
+        case exists(p) do
+          :ok -> nil
+          error -> error
+        end
+      end)
+
+    with nil <- missing do
+      native(Native.concat_archives(output, inputs))
+    end
+  end
+
+  @doc """
   Writes the entries named in `names` (all when empty) under `dir`. Every name is
   checked, and every requested name must exist, before anything is written.
   """

@@ -137,6 +137,14 @@ defmodule AtomVM.Native do
   @spec pico_touch(String.t()) :: {:ok, {}} | {:error, String.t()}
   def pico_touch(_port), do: not_loaded()
 
+  @doc """
+  Writes `output` with the entries of the archives `inputs` in order (the first
+  archive's start module stays the start; later duplicates are skipped); returns how
+  many entries were skipped.
+  """
+  @spec concat_archives(Path.t(), [Path.t()]) :: {:ok, non_neg_integer()} | {:error, String.t()}
+  def concat_archives(_output, _inputs), do: not_loaded()
+
   @doc "Reads an `.avm` archive: every entry with its contents under `:data`."
   @spec read_archive(Path.t()) ::
           {:ok, [%{required(:data) => binary(), optional(atom()) => term()}]}

@@ -125,3 +125,34 @@ fn run_extract(path: &Path, dir: &Path, names: &[String]) -> Result<Vec<String>,
     }
     Ok(written)
 }
+
+/// Writes one archive holding the entries of `inputs` in order: the first archive's
+/// start module stays the start module, later ones' start flags are cleared, and an
+/// entry whose name is already present is skipped (the earlier archive wins).
+/// Returns how many entries were skipped.
+#[rustler::nif(schedule = "DirtyIo")]
+fn concat_archives(output: String, inputs: Vec<String>) -> NifResult<usize> {
+    let run = || -> Result<usize, NifError> {
+        let mut entries: Vec<avm_format::avm::Entry> = Vec::new();
+        let mut skipped = 0;
+        for (i, input) in inputs.iter().enumerate() {
+            for mut entry in read_archive_file(Path::new(input))?.entries {
+                if entries.iter().any(|e| e.name == entry.name) {
+                    skipped += 1;
+                    continue;
+                }
+                if i > 0 {
+                    entry.flags &= !avm_format::avm::FLAG_START;
+                }
+                entries.push(entry);
+            }
+        }
+        let bytes = avm_format::avm::write(&entries).map_err(|source| NifError::Archive {
+            path: output.clone(),
+            source,
+        })?;
+        write_atomic(Path::new(&output), &bytes)?;
+        Ok(skipped)
+    };
+    run().map_err(message)
+}

@@ -1,0 +1,181 @@
+defmodule Mix.Tasks.Atomvm.Stm32.Flash do
+  @shortdoc "Packs the project with AtomVM's library and flashes it to an STM32"
+  @moduledoc """
+  Flashes the project to an STM32 running AtomVM through a debug probe (ST-Link,
+  CMSIS-DAP, J-Link), in-process with probe-rs: erase, write, verify, reset, with a
+  progress bar.
+
+      mix atomvm.stm32.flash [--board stm32f407vg | --chip STM32F407VGTx]
+                             [--probe VID:PID[:SERIAL]] [--offset 0x08080000]
+                             [--lib atomvmlib.avm] [--avm FILE] [--list-probes]
+
+  STM32 builds of AtomVM have no library partition: the task bundles AtomVM's
+  library into the application archive (`APP-with-lib.avm`) and says so. The library
+  is AtomVM's `atomvmlib-<tag>.avm`, downloaded and verified like firmware (see `mix
+  help atomvm.firmware.fetch`), or `--lib FILE`.
+
+  The application goes to `0x08080000` (`0x08060000` on 512 KiB parts such as the
+  STM32F411CE), from the board file or `--offset`; it must fit the rest of the flash.
+
+  Probe-rs support is a second NIF built on first use (a few minutes, once), so that
+  projects that never flash an STM32 do not pay for it.
+
+  ## Options
+
+    * `--board NAME` - `stm32f407vg`, `stm32f411ce` (see `mix atomvm.firmware.list`);
+      also `atomvm: [board: ...]`.
+    * `--chip NAME` - the probe-rs target name, overriding the board's.
+    * `--probe VID:PID[:SERIAL]` - which probe, when several are attached.
+    * `--offset ADDR` - the application's address (also `atomvm: [flash_offset: ...]`).
+    * `--lib FILE` - AtomVM's library archive to bundle (offline use).
+    * `--version TAG` - which AtomVM release's library to download.
+    * `--avm FILE` - the application archive instead of packing the project.
+    * `--list-probes` - list the attached probes and stop.
+  """
+  use Mix.Task
+
+  alias AtomVM.{CLI, Firmware, Progress}
+  alias AtomVM.ESP32.Settings
+  alias AtomVM.Native.STM32
+
+  @switches [
+    board: :string,
+    chip: :string,
+    probe: :string,
+    offset: :string,
+    lib: :string,
+    version: :string,
+    avm: :string,
+    list_probes: :boolean
+  ]
+
+  @impl Mix.Task
+  def run(argv) do
+    opts = CLI.parse!("atomvm.stm32.flash", argv, @switches)
+    STM32.ensure_loaded!()
+
+    if opts[:list_probes] do
+      list_probes()
+    else
+      flash(opts)
+    end
+  end
+
+  defp list_probes do
+    case STM32.probes() do
+      [] ->
+        Mix.shell().info(
+          "No debug probe found (looked for ST-Link, CMSIS-DAP and J-Link probes on USB)."
+        )
+
+      probes ->
+        for p <- probes do
+          id = "#{hex(p.vendor_id)}:#{hex(p.product_id)}#{if p.serial, do: ":" <> p.serial}"
+
+          access =
+            if p.accessible, do: "", else: "  (no permission: install probe-rs's udev rules)"
+
+          Mix.shell().info("#{id}  #{p.identifier}#{access}")
+        end
+    end
+  end
+
+  defp hex(n), do: n |> Integer.to_string(16) |> String.pad_leading(4, "0") |> String.downcase()
+
+  defp flash(opts) do
+    user = CLI.user_config()
+    board = to_string(opts[:board] || user[:board] || "stm32f407vg")
+    boards = CLI.ok!(AtomVM.Boards.list())
+
+    spec =
+      Enum.find(boards, &(&1.name == board)) ||
+        Mix.raise(
+          "no board named #{board}; known boards: #{Enum.map_join(boards, ", ", & &1.name)}"
+        )
+
+    lib = opts[:lib] || download_library(board, opts[:version])
+    offset = offset!(opts[:offset] || user[:flash_offset], board)
+    target = %{chip: opts[:chip] || spec.chip, app_offset: offset, app_size: app_size(offset)}
+
+    app =
+      case opts[:avm] do
+        nil ->
+          Mix.Task.run("atomvm.packbeam", [])
+          project = Mix.Project.config()
+          Keyword.get(user, :output, "#{project[:app]}.avm")
+
+        file ->
+          file
+      end
+
+    bundle = Path.rootname(app) <> "-with-lib.avm"
+    skipped = CLI.ok!(AtomVM.Archive.concat(bundle, [app, lib]))
+
+    Mix.shell().info(
+      "STM32 has no library partition: bundled #{Path.basename(lib)} into #{bundle}" <>
+        if(skipped > 0, do: " (#{skipped} entries already in the application kept)", else: "")
+    )
+
+    size = File.stat!(bundle).size
+    CLI.ok!(check(size, target))
+    id = STM32.flash_start(bundle, target, opts[:probe] || "", self())
+    await(id, nil)
+
+    Mix.shell().info(
+      "Flashed #{size} bytes at 0x#{Integer.to_string(offset, 16)} of the #{target.chip}; verified and reset."
+    )
+  end
+
+  defp check(size, target) do
+    case STM32.check(size, target) do
+      {:ok, _} -> :ok
+      {:error, message} -> {:error, {:native, message}}
+    end
+  end
+
+  defp download_library(board, version) do
+    fetched = CLI.ok!(Firmware.fetch(board, version: version, flavor: "erlang"))
+    fetched.path
+  end
+
+  defp offset!(nil, board) do
+    {:ok, fw} = AtomVM.Native.board_firmware(AtomVM.Boards.dir(), board, nil, "erlang")
+    fw.app_offset || 0x08080000
+  end
+
+  defp offset!(given, _board) do
+    case Settings.integer(given) do
+      {:ok, n} -> n
+      :error -> Mix.raise("invalid --offset #{given}: expected e.g. 0x08080000")
+    end
+  end
+
+  # Up to the end of the largest STM32 flash the offset's layout implies; probe-rs
+  # checks the chip's real flash size.
+  defp app_size(offset) when offset >= 0x08080000, do: 0x08100000 - offset
+  defp app_size(offset), do: 0x08080000 - offset
+
+  defp await(id, bar) do
+    receive do
+      {:atomvm_stm32, ^id, {:progress, event}} -> await(id, progress(event, bar))
+      {:atomvm_stm32, ^id, {:done, :ok}} -> :ok
+      {:atomvm_stm32, ^id, {:done, {:error, message}}} -> Mix.raise(message)
+    end
+  end
+
+  defp progress({phase, done, total}, bar) when phase in [:erasing, :programming] do
+    label = if phase == :erasing, do: "Erasing    ", else: "Programming"
+
+    case bar do
+      {^phase, b} -> {phase, Progress.update(b, done)}
+      _ -> {phase, Progress.update(Progress.new(label, total), done)}
+    end
+  end
+
+  defp progress(:verifying, bar) do
+    IO.puts(:stderr, "Verifying...")
+    bar
+  end
+
+  defp progress(_event, bar), do: bar
+end

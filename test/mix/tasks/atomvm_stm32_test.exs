@@ -1,0 +1,73 @@
+defmodule Mix.Tasks.Atomvm.Stm32Test do
+  # STM32 flashing without hardware: the second NIF is built on first use (probe-rs,
+  # a few minutes cold), then the paths that need no probe are checked.
+  use ExUnit.Case, async: false
+
+  alias AtomVM.Native
+
+  @moduletag :tmp_dir
+  @moduletag timeout: 900_000
+
+  setup %{tmp_dir: dir} do
+    Mix.shell(Mix.Shell.Process)
+    on_exit(fn -> Mix.shell(Mix.Shell.IO) end)
+    beam = :code.which(:lists) |> to_string()
+    app = Path.join(dir, "app.avm")
+    lib = Path.join(dir, "atomvmlib.avm")
+    {:ok, _} = Native.pack(app, [{:beam, %{path: beam, start: true}}], %{strip_lines: true})
+    lists2 = :code.which(:maps) |> to_string()
+
+    {:ok, _} =
+      Native.pack(
+        lib,
+        [{:beam, %{path: lists2, start: false}}, {:beam, %{path: beam, start: false}}],
+        %{strip_lines: true}
+      )
+
+    %{app: app, lib: lib}
+  end
+
+  test "with no probe attached, --list-probes says so" do
+    Mix.Tasks.Atomvm.Stm32.Flash.run(["--list-probes"])
+    assert_received {:mix_shell, :info, ["No debug probe found" <> _]}
+  end
+
+  test "the library is bundled into the application, then the missing probe is named",
+       %{app: app, lib: lib} do
+    error =
+      assert_raise Mix.Error, fn ->
+        Mix.Tasks.Atomvm.Stm32.Flash.run(["--avm", app, "--lib", lib, "--board", "stm32f407vg"])
+      end
+
+    assert error.message =~ "no debug probe found"
+    assert error.message =~ "--list-probes"
+
+    assert_received {:mix_shell, :info,
+                     ["STM32 has no library partition: bundled atomvmlib.avm" <> rest]}
+
+    assert rest =~ "(1 entries already in the application kept)"
+
+    bundle = Path.rootname(app) <> "-with-lib.avm"
+    {:ok, entries} = AtomVM.Archive.entries(bundle)
+    assert Enum.map(entries, & &1.name) == ["lists.beam", "maps.beam"]
+    assert [%{start: true}, %{start: false}] = entries
+  end
+
+  test "an archive that does not fit before the end of flash is refused before any probe",
+       %{lib: lib, tmp_dir: dir} do
+    big = Path.join(dir, "big.avm")
+    data = Path.join(dir, "blob")
+    File.write!(data, :binary.copy(<<7>>, 0x30000))
+
+    {:ok, _} =
+      Native.pack(big, [{:file, %{name: "app/priv/blob", path: data}}], %{strip_lines: true})
+
+    error =
+      assert_raise Mix.Error, fn ->
+        Mix.Tasks.Atomvm.Stm32.Flash.run(["--avm", big, "--lib", lib, "--board", "stm32f411ce"])
+      end
+
+    refute error.message =~ "probe"
+    assert error.message =~ "0x8060000" or error.message =~ "0x08060000"
+  end
+end
