@@ -13,20 +13,22 @@ defmodule AtomVM.ESP32.Settings do
   @type t :: %{atom() => {term(), String.t()}}
 
   @doc """
-  Resolves `keys` from parsed command-line `opts` and the project's `atomvm:` list
-  (`user`).
+    Resolves `keys` from parsed command-line `opts`, the project's `atomvm:` list
+  (`user`), the environment and `defaults` (over the ESP32 ones).
   """
-  @spec resolve(keyword(), keyword(), [atom()]) :: {:ok, t()} | {:error, term()}
-  def resolve(opts, user, keys) do
+  @spec resolve(keyword(), keyword(), [atom()], map()) :: {:ok, t()} | {:error, term()}
+  def resolve(opts, user, keys, defaults \\ %{}) do
+    defaults = Map.merge(@defaults, defaults)
+
     Enum.reduce_while(keys, {:ok, %{}}, fn key, {:ok, acc} ->
-      case lookup(key, opts, user) do
+      case lookup(key, opts, user, defaults) do
         {:ok, value, source} -> {:cont, {:ok, Map.put(acc, key, {value, source})}}
         {:error, _} = error -> {:halt, error}
       end
     end)
   end
 
-  defp lookup(key, opts, user) do
+  defp lookup(key, opts, user, defaults) do
     user_key = if key == :offset, do: :flash_offset, else: key
     env = %{port: "ATOMVM_PORT", baud: "ATOMVM_BAUD"}[key]
 
@@ -40,8 +42,8 @@ defmodule AtomVM.ESP32.Settings do
       env && System.get_env(env) not in [nil, ""] ->
         convert(key, System.get_env(env), env)
 
-      Map.has_key?(@defaults, key) ->
-        {:ok, @defaults[key], "default"}
+      Map.has_key?(defaults, key) ->
+        {:ok, defaults[key], "default"}
 
       true ->
         {:ok, nil, "unset"}

@@ -30,7 +30,9 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     * `--lib FILE` - AtomVM's library archive to bundle (offline use).
     * `--version TAG` - which AtomVM release's library to download.
     * `--avm FILE` - the application archive instead of packing the project.
-    * `--list-probes` - list the attached probes and stop.
+        * `--list-probes` - list the attached probes and stop.
+    * `--verbose` - show each setting and where it came from (command line > `mix.exs`
+      `atomvm:` > environment > board file > defaults).
   """
   use Mix.Task
 
@@ -46,7 +48,8 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     lib: :string,
     version: :string,
     avm: :string,
-    list_probes: :boolean
+    list_probes: :boolean,
+    verbose: :boolean
   ]
 
   @impl Mix.Task
@@ -84,7 +87,18 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
 
   defp flash(opts) do
     user = CLI.user_config()
-    board = to_string(opts[:board] || user[:board] || "stm32f407vg")
+    keys = [:board, :chip, :offset, :probe, :lib]
+
+    settings =
+      case Settings.resolve(opts, user, keys, %{board: "stm32f407vg"}) do
+        {:ok, settings} ->
+          settings
+
+        {:error, {:invalid_setting, key, value, source}} ->
+          Mix.raise("invalid #{key} #{inspect(value)} from #{source}")
+      end
+
+    board = Settings.value(settings, :board)
     boards = CLI.ok!(AtomVM.Boards.list())
 
     spec =
@@ -93,9 +107,17 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
           "no board named #{board}; known boards: #{Enum.map_join(boards, ", ", & &1.name)}"
         )
 
-    lib = opts[:lib] || download_library(board, opts[:version])
-    offset = offset!(opts[:offset] || user[:flash_offset], board)
-    target = %{chip: opts[:chip] || spec.chip, app_offset: offset, app_size: app_size(offset)}
+    settings =
+      settings
+      |> default(:chip, spec.chip, "boards/#{board}.toml")
+      |> default(:offset, board_offset(board), "boards/#{board}.toml")
+
+    if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
+
+    lib = Settings.value(settings, :lib) || download_library(board, opts[:version])
+    offset = Settings.value(settings, :offset)
+    chip = Settings.value(settings, :chip)
+    target = %{chip: chip, app_offset: offset, app_size: app_size(offset)}
 
     app =
       case opts[:avm] do
@@ -118,7 +140,7 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
 
     size = File.stat!(bundle).size
     CLI.ok!(check(size, target))
-    id = STM32.flash_start(bundle, target, opts[:probe] || "", self())
+    id = STM32.flash_start(bundle, target, Settings.value(settings, :probe) || "", self())
     await(id, nil)
 
     Mix.shell().info(
@@ -138,15 +160,17 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     fetched.path
   end
 
-  defp offset!(nil, board) do
-    {:ok, fw} = AtomVM.Native.board_firmware(AtomVM.Boards.dir(), board, nil, "erlang")
-    fw.app_offset || 0x08080000
+  defp default(settings, key, value, source) do
+    case settings[key] do
+      {nil, _} -> Map.put(settings, key, {value, source})
+      _ -> settings
+    end
   end
 
-  defp offset!(given, _board) do
-    case Settings.integer(given) do
-      {:ok, n} -> n
-      :error -> Mix.raise("invalid --offset #{given}: expected e.g. 0x08080000")
+  defp board_offset(board) do
+    case AtomVM.Native.board_firmware(AtomVM.Boards.dir(), board, nil, "erlang") do
+      {:ok, %{app_offset: offset}} when is_integer(offset) -> offset
+      _ -> 0x08080000
     end
   end
 
