@@ -58,9 +58,15 @@ defmodule AtomVM.HostVM do
         )
 
         # Cargo's artifact messages name targets: the binary target is `atomvm`.
-        AtomVM.Cargo.build!(["--package", @crate, "--bin", "atomvm"], "atomvm")
-        |> Enum.find(&(Path.basename(&1) == "atomvm")) ||
-          Mix.raise("cargo reported no atomvm executable for the #{@crate} crate")
+        exe =
+          AtomVM.Cargo.build!(["--package", @crate, "--bin", "atomvm"], "atomvm")
+          |> Enum.find(&(Path.basename(&1) == "atomvm")) ||
+            Mix.raise("cargo reported no atomvm executable for the #{@crate} crate")
+
+        # Cargo leaves an executable alone when only unrelated sources (another
+        # crate, the lock file) changed: mark it as checked against them.
+        File.touch!(exe)
+        exe
     end
   end
 end

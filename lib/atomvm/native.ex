@@ -145,6 +145,18 @@ defmodule AtomVM.Native do
   @spec concat_archives(Path.t(), [Path.t()]) :: {:ok, non_neg_integer()} | {:error, String.t()}
   def concat_archives(_output, _inputs), do: not_loaded()
 
+  @doc """
+  Catches Ctrl-C (SIGINT, which would open the BEAM's break menu) until
+  `keyboard_stop/1`: the caller receives `{:atomvm_keyboard, id, :interrupt}` for each.
+  Returns the watch's id.
+  """
+  @spec keyboard_start(pid()) :: non_neg_integer()
+  def keyboard_start(_pid), do: not_loaded()
+
+  @doc "Ends a keyboard watch and restores the terminal."
+  @spec keyboard_stop(non_neg_integer()) :: boolean()
+  def keyboard_stop(_id), do: not_loaded()
+
   @doc "Reads an `.avm` archive: every entry with its contents under `:data`."
   @spec read_archive(Path.t()) ::
           {:ok, [%{required(:data) => binary(), optional(atom()) => term()}]}

@@ -28,6 +28,11 @@ defmodule AtomVM.Runner do
     output = Keyword.get(opts, :output, &IO.binwrite(:stdio, &1))
     env_file = write_app_env(Keyword.get(opts, :app_env, []))
 
+    # The VM runs in a session of its own, where the terminal's Ctrl-C does not
+    # reach: Ctrl-C is caught here (instead of opening the BEAM's break menu) and
+    # ends the VM.
+    keyboard = AtomVM.Native.keyboard_start(self())
+
     try do
       port =
         Port.open({:spawn_executable, vm}, [
@@ -39,8 +44,9 @@ defmodule AtomVM.Runner do
           env: library_env()
         ])
 
-      collect(port, output)
+      collect(port, output, keyboard)
     after
+      AtomVM.Native.keyboard_stop(keyboard)
       File.rm(env_file)
     end
   end
@@ -56,7 +62,10 @@ defmodule AtomVM.Runner do
         module -> ["--start", Atom.to_string(module)]
       end
 
-    paths ++ start ++ ["--app-env", env_file] ++ Keyword.get(opts, :args, []) ++ [avm]
+    # The VM stops when its standard input (our port) closes: if Mix dies, so does it.
+    paths ++
+      start ++
+      ["--exit-with-stdin", "--app-env", env_file] ++ Keyword.get(opts, :args, []) ++ [avm]
   end
 
   # The roots of the Erlang/OTP and Elixir installations running Mix, so the VM loads
@@ -78,14 +87,24 @@ defmodule AtomVM.Runner do
     path
   end
 
-  defp collect(port, output) do
+  # Ctrl-C ends the program with status 130, as a shell reports it. (Port programs
+  # inherit an ignored SIGINT from the BEAM's child launcher, so SIGTERM is sent.)
+  defp collect(port, output, keyboard, interrupted \\ false) do
     receive do
       {^port, {:data, data}} ->
         output.(data)
-        collect(port, output)
+        collect(port, output, keyboard, interrupted)
+
+      {:atomvm_keyboard, ^keyboard, :interrupt} ->
+        case Port.info(port, :os_pid) do
+          {:os_pid, pid} -> System.cmd("kill", ["-TERM", Integer.to_string(pid)])
+          nil -> :ok
+        end
+
+        collect(port, output, keyboard, true)
 
       {^port, {:exit_status, status}} ->
-        status
+        if interrupted, do: 130, else: status
     end
   end
 end

@@ -17,7 +17,9 @@ const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] [--start MODU
   --start MODULE    run MODULE:start/0 instead of the archive's start module
   --encoding ENC    standard output encoding (default: unicode for Elixir start
                     modules, latin1 otherwise, as `elixir` and `erl -noshell` do)
-  --app-env FILE    application environment: term_to_binary([{App, [{Key, Value}]}])";
+  --app-env FILE    application environment: term_to_binary([{App, [{Key, Value}]}])
+  --exit-with-stdin stop (status 130) when standard input closes: the program that
+                    started the VM (mix atomvm.run) is gone";
 
 fn main() -> ExitCode {
     match run() {
@@ -38,6 +40,7 @@ struct Options {
     start: Option<String>,
     unicode: Option<bool>,
     app_env: Vec<u8>,
+    exit_with_stdin: bool,
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
@@ -74,6 +77,7 @@ fn parse_args() -> Result<Option<Options>, String> {
                 let path = value()?;
                 o.app_env = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
             }
+            "--exit-with-stdin" => o.exit_with_stdin = true,
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return Ok(None);
@@ -93,6 +97,13 @@ fn run() -> Result<ExitCode, String> {
     };
     if o.files == 0 {
         return Err(USAGE.into());
+    }
+    if o.exit_with_stdin {
+        std::thread::spawn(|| {
+            let mut sink = Vec::new();
+            let _ = std::io::Read::read_to_end(&mut std::io::stdin(), &mut sink);
+            std::process::exit(130);
+        });
     }
     let release = o
         .release

@@ -459,10 +459,13 @@ impl Vm {
                         continue;
                     }
                     None => {
-                        return Err(
-                            "every process is waiting for a message that cannot come (deadlock)"
-                                .into(),
-                        )
+                        // Every process waits for a message no one can send: as on the
+                        // BEAM, the program just stays (a device application that
+                        // ends with `receive after infinity` keeps running) until it
+                        // is stopped from outside.
+                        loop {
+                            std::thread::park();
+                        }
                     }
                 }
             };

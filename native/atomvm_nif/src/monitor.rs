@@ -6,6 +6,7 @@
 
 use rustler::types::binary::OwnedBinary;
 use rustler::{Encoder, LocalPid, OwnedEnv};
+use serial_monitor::interrupt::CatchInterrupt;
 use serial_monitor::keyboard::RawKeyboard;
 use serial_monitor::{Event, Settings};
 use std::collections::HashMap;
@@ -13,7 +14,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-rustler::atoms! { atomvm_monitor, data, event, done, connected, disconnected, waiting }
+rustler::atoms! { atomvm_monitor, atomvm_keyboard, interrupt, data, event, done, connected, disconnected, waiting }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 static RUNNING: Mutex<Option<HashMap<u64, Arc<AtomicBool>>>> = Mutex::new(None);
@@ -31,6 +32,19 @@ fn monitor_start(port: String, baud: u32, keyboard: bool, pid: LocalPid) -> u64 
     let stop = Arc::new(AtomicBool::new(false));
     registry(|r| r.insert(id, Arc::clone(&stop)));
     std::thread::spawn(move || {
+        // Ctrl-C (a signal) and Ctrl-] (a key, in a raw terminal) stop the monitor.
+        if keyboard {
+            let stop = Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let ctrl_c = CatchInterrupt::install();
+                while !stop.load(Ordering::Relaxed) {
+                    if ctrl_c.take() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    std::thread::sleep(Duration::from_millis(30));
+                }
+            });
+        }
         let _keys = keyboard.then(|| RawKeyboard::start(Arc::clone(&stop)));
         let settings = Settings {
             port,
@@ -69,6 +83,41 @@ fn monitor_start(port: String, baud: u32, keyboard: bool, pid: LocalPid) -> u64 
 /// Stops monitor `id` (it then sends `:done`); false if there is no such monitor.
 #[rustler::nif]
 fn monitor_stop(id: u64) -> bool {
+    registry(|r| {
+        r.get(&id)
+            .map(|s| s.store(true, Ordering::Relaxed))
+            .is_some()
+    })
+}
+
+/// Catches Ctrl-C (SIGINT, which would otherwise open the BEAM's break menu) while a
+/// child program runs (`mix atomvm.run`): the caller receives `{:atomvm_keyboard,
+/// id, :interrupt}` for each one, until `keyboard_stop/1` restores the previous
+/// handler. Returns the watch's id.
+#[rustler::nif]
+fn keyboard_start(pid: LocalPid) -> u64 {
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let done = Arc::new(AtomicBool::new(false));
+    registry(|r| r.insert(id, Arc::clone(&done)));
+    std::thread::spawn(move || {
+        let ctrl_c = CatchInterrupt::install();
+        let mut env = OwnedEnv::new();
+        while !done.load(Ordering::Relaxed) {
+            if ctrl_c.take() {
+                let _ =
+                    env.send_and_clear(&pid, |e| (atomvm_keyboard(), id, interrupt()).encode(e));
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        drop(ctrl_c);
+        registry(|r| r.remove(&id));
+    });
+    id
+}
+
+/// Ends a keyboard watch (restoring the terminal); false if there is none.
+#[rustler::nif]
+fn keyboard_stop(id: u64) -> bool {
     registry(|r| {
         r.get(&id)
             .map(|s| s.store(true, Ordering::Relaxed))

@@ -1,9 +1,11 @@
 //! A serial monitor: [`monitor::run`] copies what a device writes to a callback,
 //! reopening the port when the device resets or is unplugged and plugged back, until
-//! asked to stop; [`keyboard::RawKeyboard`] puts the terminal into raw mode so that
-//! Ctrl-C reaches the monitor as a key (and the terminal is restored afterwards).
+//! asked to stop; [`interrupt::CatchInterrupt`] turns Ctrl-C (SIGINT) into a flag for
+//! as long as it lives, and [`keyboard::RawKeyboard`] also stops on Ctrl-] typed in
+//! a raw terminal.
 #![deny(unsafe_op_in_unsafe_fn)]
 
+pub mod interrupt;
 pub mod keyboard;
 pub mod monitor;
 

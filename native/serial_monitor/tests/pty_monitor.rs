@@ -140,3 +140,13 @@ fn a_missing_port_is_waited_for_and_stop_ends_the_loop() {
     stop.store(true, Ordering::Relaxed);
     worker.join().unwrap();
 }
+
+#[test]
+fn sigint_is_caught_while_the_guard_lives() {
+    let guard = serial_monitor::interrupt::CatchInterrupt::install();
+    assert!(!guard.take());
+    nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT).unwrap();
+    assert!(guard.take(), "the handler saw Ctrl-C");
+    assert!(!guard.take(), "the flag is cleared");
+    drop(guard);
+}
