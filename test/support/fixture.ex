@@ -119,7 +119,13 @@ defmodule AtomVM.Test.Fixture do
         Agent.update(pid, &(&1 + 2))
         IO.puts("answer: \#{Agent.get(pid, & &1)}")
         IO.puts("platform: \#{:atomvm.platform()}")
+        IO.puts("machine: \#{:erlang.system_info(:machine)}")
       end
+    end
+
+    defmodule RunApp.Gpio do
+      @compile {:no_warn_undefined, :gpio}
+      def start, do: :gpio.set_pin_mode(2, :output)
     end
 
     defmodule RunApp.Crash do

@@ -20,7 +20,10 @@ defmodule Mix.Tasks.Atomvm.RunTest do
     {output, status} = Fixture.mix(app, ["atomvm.run"])
     assert status == 0, output
     assert output =~ "Wrote run_app.avm"
-    assert output =~ "configured hello\nfrom priv\nanswer: 42\nplatform: generic_unix\n"
+
+    assert output =~
+             "configured hello\nfrom priv\nanswer: 42\nplatform: generic_unix\nmachine: ATOM\n"
+
     assert File.regular?(Path.join(app, "run_app.avm"))
   end
 
@@ -39,6 +42,13 @@ defmodule Mix.Tasks.Atomvm.RunTest do
     assert output =~ "atomvm: RunApp.Crash:start/0 raised an exception"
     assert output =~ "** (RuntimeError) boom from the start module"
     assert output =~ "RunApp.Crash.start/0"
+  end
+
+  test "AtomVM's peripheral modules raise undef and are named", %{app: app} do
+    {output, status} = Fixture.mix(app, ["atomvm.run", "--start", "RunApp.Gpio"])
+    assert status == 1, output
+    assert output =~ "`gpio` is an AtomVM peripheral module, available on devices only"
+    assert output =~ "(UndefinedFunctionError) function :gpio.set_pin_mode/2 is undefined"
   end
 
   test "a start module that does not exist is a clear error", %{app: app} do
