@@ -29,7 +29,7 @@ defmodule AtomVM.ESP32.Settings do
   end
 
   defp lookup(key, opts, user, defaults) do
-    user_key = if key == :offset, do: :flash_offset, else: key
+    user_key = Map.get(%{offset: :flash_offset, family: :uf2_family}, key, key)
     env = %{port: "ATOMVM_PORT", baud: "ATOMVM_BAUD"}[key]
 
     cond do
@@ -52,7 +52,7 @@ defmodule AtomVM.ESP32.Settings do
 
   defp dash(key), do: key |> Atom.to_string() |> String.replace("_", "-")
 
-  defp convert(key, value, source) when key in [:baud, :offset] do
+  defp convert(key, value, source) when key in [:baud, :offset, :app_start] do
     case integer(value) do
       {:ok, n} -> {:ok, n, source}
       :error -> {:error, {:invalid_setting, key, value, source}}
@@ -98,7 +98,9 @@ defmodule AtomVM.ESP32.Settings do
     end)
   end
 
-  defp format(:offset, n) when is_integer(n), do: "0x" <> Integer.to_string(n, 16)
+  defp format(key, n) when key in [:offset, :app_start] and is_integer(n),
+    do: "0x" <> Integer.to_string(n, 16)
+
   defp format(_key, nil), do: "-"
   defp format(_key, v), do: to_string(v)
 end

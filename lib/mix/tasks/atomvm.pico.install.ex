@@ -9,7 +9,9 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
       mix atomvm.pico.install [--board pico|pico_w|pico2|pico2_w] [--version v0.6.6]
                               [--path MOUNT] [--reset DEV] [--image FILE] [--mirror URL]
 
-  Finding the drive, `--reset` and `--wait` work as for `mix atomvm.pico.flash`.
+    Finding the drive, `--reset` and `--wait` work as for `mix atomvm.pico.flash`;
+  `mix.exs` keys: `board`, `firmware_version`, `pico_path`, `pico_reset`. `--verbose`
+  shows each setting and where it came from.
   `--image FILE` copies a local UF2 instead of downloading one.
   """
   use Mix.Task
@@ -23,7 +25,8 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
     reset: :string,
     wait: :integer,
     image: :string,
-    mirror: :string
+    mirror: :string,
+    verbose: :boolean
   ]
 
   @impl Mix.Task
@@ -31,10 +34,34 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
     opts = CLI.parse!("atomvm.pico.install", argv, @switches)
 
     user = CLI.user_config()
-    board = to_string(opts[:board] || user[:board] || "pico")
+    keys = [:board, :firmware_version, :pico_path, :pico_reset]
+
+    cli =
+      Keyword.take(opts, [:board]) ++
+        rename(opts, version: :firmware_version, path: :pico_path, reset: :pico_reset)
+
+    settings =
+      case AtomVM.ESP32.Settings.resolve(cli, user, keys, %{board: "pico"}) do
+        {:ok, settings} -> settings
+        {:error, reason} -> Mix.raise(inspect(reason))
+      end
+
+    flags = %{
+      "--firmware-version" => "--version",
+      "--pico-path" => "--path",
+      "--pico-reset" => "--reset"
+    }
+
+    settings =
+      Map.new(settings, fn {k, {v, source}} -> {k, {v, Map.get(flags, source, source)}} end)
+
+    if opts[:verbose],
+      do: Mix.shell().info("Settings:\n" <> AtomVM.ESP32.Settings.sources(settings))
+
+    board = AtomVM.ESP32.Settings.value(settings, :board)
 
     fetch_opts = [
-      version: opts[:version],
+      version: AtomVM.ESP32.Settings.value(settings, :firmware_version),
       flavor: "erlang",
       image: opts[:image],
       mirror: opts[:mirror]
@@ -42,8 +69,8 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
 
     fetched = CLI.ok!(Firmware.fetch(board, fetch_opts))
 
-    path = opts[:path] || user[:pico_path]
-    reset = opts[:reset] || user[:pico_reset]
+    path = AtomVM.ESP32.Settings.value(settings, :pico_path)
+    reset = AtomVM.ESP32.Settings.value(settings, :pico_reset)
     drive = Mix.Tasks.Atomvm.Pico.Flash.drive!(path, reset, opts[:wait] || 30)
 
     CLI.ok!(Pico.copy(File.read!(fetched.path), drive, Path.basename(fetched.path)))
@@ -51,5 +78,9 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
     Mix.shell().info(
       "Copied #{fetched.firmware.asset} (sha256 #{fetched.sha256}) to #{drive}; AtomVM #{fetched.firmware.version} installs and the board restarts."
     )
+  end
+
+  defp rename(opts, pairs) do
+    for {from, to} <- pairs, Keyword.has_key?(opts, from), do: {to, opts[from]}
   end
 end

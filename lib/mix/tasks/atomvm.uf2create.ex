@@ -18,14 +18,23 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
     * `--app-start ADDR` - where the application goes (default `0x10180000`, AtomVM's
       application partition); also `atomvm: [app_start: ...]`.
     * `--output FILE`, `-o` - default `APP.uf2`.
-    * `--avm FILE` - convert this archive instead of packing the project.
+        * `--avm FILE` - convert this archive instead of packing the project.
+    * `--verbose` - show each setting and where it came from (command line >
+      `mix.exs` `atomvm:` > board > defaults).
   """
   use Mix.Task
 
   alias AtomVM.{CLI, Pico}
   alias AtomVM.ESP32.Settings
 
-  @switches [family: :string, app_start: :string, output: :string, avm: :string, board: :string]
+  @switches [
+    family: :string,
+    app_start: :string,
+    output: :string,
+    avm: :string,
+    board: :string,
+    verbose: :boolean
+  ]
 
   @impl Mix.Task
   def run(argv) do
@@ -43,14 +52,28 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
   # The UF2 bytes and output path for parsed options (shared with atomvm.pico.flash).
   def build(opts) do
     user = CLI.user_config()
-    board = to_string(opts[:board] || user[:board] || "pico")
-    family = opts[:family] || user[:uf2_family] || Pico.family(board)
+    defaults = %{board: "pico", app_start: Pico.app_start()}
 
-    start =
-      case Settings.integer(opts[:app_start] || user[:app_start] || Pico.app_start()) do
-        {:ok, n} -> n
-        :error -> Mix.raise("invalid --app-start #{opts[:app_start]}: expected e.g. 0x10180000")
+    settings =
+      case Settings.resolve(opts, user, [:board, :family, :app_start], defaults) do
+        {:ok, settings} ->
+          settings
+
+        {:error, {:invalid_setting, key, value, source}} ->
+          Mix.raise("invalid #{key} #{inspect(value)} from #{source}: expected e.g. 0x10180000")
       end
+
+    board = Settings.value(settings, :board)
+
+    settings =
+      case settings[:family] do
+        {nil, _} -> Map.put(settings, :family, {Pico.family(board), "board #{board}"})
+        _ -> settings
+      end
+
+    if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
+    family = Settings.value(settings, :family)
+    start = Settings.value(settings, :app_start)
 
     avm =
       case opts[:avm] do
