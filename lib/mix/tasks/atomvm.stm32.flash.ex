@@ -30,7 +30,9 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     * `--lib FILE` - AtomVM's library archive to bundle (offline use).
     * `--version TAG` - which AtomVM release's library to download.
     * `--avm FILE` - the application archive instead of packing the project.
-        * `--list-probes` - list the attached probes and stop.
+            * `--list-probes` - list the attached probes and stop.
+    * `--monitor` - continue into `mix atomvm.monitor` on `--port` (default `auto`:
+      the only USB serial port, e.g. the board's USB-UART) at 115200 baud.
     * `--verbose` - show each setting and where it came from (command line > `mix.exs`
       `atomvm:` > environment > board file > defaults).
   """
@@ -49,6 +51,8 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     version: :string,
     avm: :string,
     list_probes: :boolean,
+    monitor: :boolean,
+    port: :string,
     verbose: :boolean
   ]
 
@@ -146,6 +150,11 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     Mix.shell().info(
       "Flashed #{size} bytes at 0x#{Integer.to_string(offset, 16)} of the #{target.chip}; verified and reset."
     )
+
+    if opts[:monitor] do
+      port = CLI.ok!(AtomVM.ESP32.choose_port(opts[:port] || "auto"))
+      AtomVM.Monitor.run(port, 115_200)
+    end
   end
 
   defp check(size, target) do
