@@ -362,6 +362,21 @@ pub(super) fn copy_out(
     Ok(out)
 }
 
+/// The elements of the object at `index` of table `id`, copied to the caller.
+pub(super) fn object_elements(
+    ctx: &mut Context<'_>,
+    id: u64,
+    index: usize,
+) -> Result<Vec<Term>, Exception> {
+    let object = copy_out(ctx, id, &[index])?
+        .pop()
+        .ok_or_else(Exception::badarg)?;
+    ctx.mem()
+        .tuple(object)
+        .map(<[Term]>::to_vec)
+        .ok_or_else(Exception::badarg)
+}
+
 /// `ets:lookup/2`.
 pub fn lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let id = table_for(ctx, arg(args, 0), false)?;
@@ -460,14 +475,7 @@ pub fn update_counter(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     let [index] = found.as_slice() else {
         return Err(Exception::badarg());
     };
-    let object = copy_out(ctx, id, &[*index])?
-        .pop()
-        .ok_or_else(Exception::badarg)?;
-    let mut elements = ctx
-        .mem()
-        .tuple(object)
-        .map(<[Term]>::to_vec)
-        .ok_or_else(Exception::badarg)?;
+    let mut elements = object_elements(ctx, id, *index)?;
     let mut results = Vec::with_capacity(ops.len());
     for op in ops {
         let is_int = |ctx: &Context<'_>, t: Term| ctx.mem().is_integer(t);

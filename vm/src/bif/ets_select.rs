@@ -360,14 +360,7 @@ pub fn update_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     let Some(index) = found.first().copied() else {
         return Ok(atoms::false_);
     };
-    let object = copy_out(ctx, id, &[index])?
-        .pop()
-        .ok_or_else(Exception::badarg)?;
-    let mut elements = ctx
-        .mem()
-        .tuple(object)
-        .map(<[Term]>::to_vec)
-        .ok_or_else(Exception::badarg)?;
+    let mut elements = super::ets::object_elements(ctx, id, index)?;
     for u in updates {
         let (pos, value) = match ctx.mem().tuple(u) {
             Some([p, v]) => (*p, *v),
