@@ -1,11 +1,11 @@
 defmodule AtomVM.ESP32.Task do
   @moduledoc """
   What the `atomvm.esp32.*` tasks share: their common switches, settings resolution
-  (`AtomVM.ESP32.Settings`), port choice, and turning errors into `Mix.raise/1`.
+  (`AtomVM.Settings`), port choice, and turning errors into `Mix.raise/1`.
   """
 
   alias AtomVM.ESP32
-  alias AtomVM.ESP32.Settings
+  alias AtomVM.Settings
 
   @common [
     port: :string,

@@ -25,7 +25,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
   use Mix.Task
 
   alias AtomVM.ESP32
-  alias AtomVM.ESP32.Settings
+  alias AtomVM.Settings
   alias AtomVM.ESP32.Task, as: T
 
   @impl Mix.Task

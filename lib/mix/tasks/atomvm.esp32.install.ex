@@ -27,7 +27,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Install do
   use Mix.Task
 
   alias AtomVM.{ESP32, Firmware}
-  alias AtomVM.ESP32.Settings
+  alias AtomVM.Settings
   alias AtomVM.ESP32.Task, as: T
 
   @impl Mix.Task

@@ -23,7 +23,7 @@ defmodule Mix.Tasks.Atomvm.Monitor do
   use Mix.Task
 
   alias AtomVM.{CLI, ESP32, Monitor}
-  alias AtomVM.ESP32.Settings
+  alias AtomVM.Settings
 
   @impl Mix.Task
   def run(argv) do

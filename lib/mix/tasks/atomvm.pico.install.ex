@@ -41,7 +41,7 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
         rename(opts, version: :firmware_version, path: :pico_path, reset: :pico_reset)
 
     settings =
-      case AtomVM.ESP32.Settings.resolve(cli, user, keys, %{board: "pico"}) do
+      case AtomVM.Settings.resolve(cli, user, keys, %{board: "pico"}) do
         {:ok, settings} -> settings
         {:error, reason} -> Mix.raise(inspect(reason))
       end
@@ -56,12 +56,12 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
       Map.new(settings, fn {k, {v, source}} -> {k, {v, Map.get(flags, source, source)}} end)
 
     if opts[:verbose],
-      do: Mix.shell().info("Settings:\n" <> AtomVM.ESP32.Settings.sources(settings))
+      do: Mix.shell().info("Settings:\n" <> AtomVM.Settings.sources(settings))
 
-    board = AtomVM.ESP32.Settings.value(settings, :board)
+    board = AtomVM.Settings.value(settings, :board)
 
     fetch_opts = [
-      version: AtomVM.ESP32.Settings.value(settings, :firmware_version),
+      version: AtomVM.Settings.value(settings, :firmware_version),
       flavor: "erlang",
       image: opts[:image],
       mirror: opts[:mirror]
@@ -69,8 +69,8 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
 
     fetched = CLI.ok!(Firmware.fetch(board, fetch_opts))
 
-    path = AtomVM.ESP32.Settings.value(settings, :pico_path)
-    reset = AtomVM.ESP32.Settings.value(settings, :pico_reset)
+    path = AtomVM.Settings.value(settings, :pico_path)
+    reset = AtomVM.Settings.value(settings, :pico_reset)
     drive = Mix.Tasks.Atomvm.Pico.Flash.drive!(path, reset, opts[:wait] || 30)
 
     CLI.ok!(Pico.copy(File.read!(fetched.path), drive, Path.basename(fetched.path)))

@@ -39,7 +39,7 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
   use Mix.Task
 
   alias AtomVM.{CLI, Firmware, Progress}
-  alias AtomVM.ESP32.Settings
+  alias AtomVM.Settings
   alias AtomVM.Native.STM32
 
   @switches [

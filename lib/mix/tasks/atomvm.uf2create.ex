@@ -25,7 +25,7 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
   use Mix.Task
 
   alias AtomVM.{CLI, Pico}
-  alias AtomVM.ESP32.Settings
+  alias AtomVM.Settings
 
   @switches [
     family: :string,

@@ -1,6 +1,8 @@
-defmodule AtomVM.ESP32.Settings do
+defmodule AtomVM.Settings do
   @moduledoc """
-  The settings of the `atomvm.esp32.*` tasks, each from the first place that has it:
+    The settings of the flashing tasks (`atomvm.esp32.*`, `atomvm.pico.*`,
+  `atomvm.uf2create`, `atomvm.stm32.flash`, `atomvm.monitor`), each from the first
+  place that has it:
   the command line, the project's `mix.exs` `atomvm:` keyword list (ExAtomVM's names:
   `port`, `baud`, `chip`, `flash_offset`), the environment (`ATOMVM_PORT`,
   `ATOMVM_BAUD`), the board file, and defaults. `sources/1` says where each came from
