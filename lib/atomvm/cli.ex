@@ -28,4 +28,22 @@ defmodule AtomVM.CLI do
   def ok!({:ok, value}), do: value
   def ok!(:ok), do: :ok
   def ok!({:error, reason}), do: Mix.raise(Messages.message(reason))
+
+  @doc """
+  The application archive to write: `given` (which must exist), or the project
+  packed by `mix atomvm.packbeam` (its `atomvm: [output: ...]`, default `APP.avm`).
+  """
+  @spec archive!(Path.t() | nil) :: Path.t()
+  def archive!(nil) do
+    Mix.Task.run("atomvm.packbeam", [])
+
+    case AtomVM.Packbeam.Config.new(Mix.Project.config(), []) do
+      {:ok, config} -> config.output
+      {:error, reason} -> Mix.raise(Messages.message(reason))
+    end
+  end
+
+  def archive!(given) do
+    if File.regular?(given), do: given, else: Mix.raise(Messages.message({:not_found, given}))
+  end
 end

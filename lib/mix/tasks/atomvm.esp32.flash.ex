@@ -24,7 +24,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
   """
   use Mix.Task
 
-  alias AtomVM.ESP32
+  alias AtomVM.{CLI, ESP32}
   alias AtomVM.Settings
   alias AtomVM.ESP32.Task, as: T
 
@@ -33,16 +33,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
     opts = T.parse!("atomvm.esp32.flash", argv, avm: :string, offset: :string, monitor: :boolean)
     {settings, connection} = T.settings!(opts, [:offset])
 
-    avm =
-      case opts[:avm] do
-        nil ->
-          Mix.Task.run("atomvm.packbeam", [])
-          project = Mix.Project.config()
-          Keyword.get(Keyword.get(project, :atomvm, []), :output, "#{project[:app]}.avm")
-
-        file ->
-          if File.regular?(file), do: file, else: Mix.raise("#{file}: no such file")
-      end
+    avm = CLI.archive!(opts[:avm])
 
     app = %{path: avm, offset: Settings.value(settings, :offset), size: nil}
     outcome = T.ok!(ESP32.flash(connection, nil, app, false))

@@ -123,16 +123,7 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     chip = Settings.value(settings, :chip)
     target = %{chip: chip, app_offset: offset, app_size: app_size(offset)}
 
-    app =
-      case opts[:avm] do
-        nil ->
-          Mix.Task.run("atomvm.packbeam", [])
-          project = Mix.Project.config()
-          Keyword.get(user, :output, "#{project[:app]}.avm")
-
-        file ->
-          file
-      end
+    app = CLI.archive!(opts[:avm])
 
     bundle = Path.rootname(app) <> "-with-lib.avm"
     skipped = CLI.ok!(AtomVM.Archive.concat(bundle, [app, lib]))

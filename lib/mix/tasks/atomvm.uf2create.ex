@@ -75,16 +75,7 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
     family = Settings.value(settings, :family)
     start = Settings.value(settings, :app_start)
 
-    avm =
-      case opts[:avm] do
-        nil ->
-          Mix.Task.run("atomvm.packbeam", [])
-          project = Mix.Project.config()
-          Keyword.get(user, :output, "#{project[:app]}.avm")
-
-        file ->
-          file
-      end
+    avm = CLI.archive!(opts[:avm])
 
     output = opts[:output] || Path.rootname(avm) <> ".uf2"
 
