@@ -115,7 +115,16 @@ pub fn run(vm: &mut Vm, proc: &mut Process, x: &mut [Term], budget: u32) -> Yiel
                 let exc = with_trace(vm, proc, &module, ip, exc);
                 if vm.trace_exceptions {
                     let mut text = Vec::new();
-                    let pair = proc.heap.tuple(&[exc.class, exc.reason]);
+                    // Class, reason and the innermost frames (a BIF's own frame first).
+                    let frames = {
+                        let list = trace_list(proc, exc.trace);
+                        let mem = proc.heap.mem(&vm.literals);
+                        let mut top = mem.list_elements(list).unwrap_or_default();
+                        top.truncate(2);
+                        top
+                    };
+                    let frames = proc.heap.list(&frames);
+                    let pair = proc.heap.tuple(&[exc.class, exc.reason, frames]);
                     crate::display::display(
                         &proc.heap.mem(&vm.literals),
                         &vm.atoms,

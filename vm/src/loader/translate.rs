@@ -972,7 +972,7 @@ impl Translator<'_, '_> {
                 ("ensure_exactly", [s, ..]) => (C::EnsureExactly { stride: n(s)? }, 1),
                 ("integer", [_live, flags, size, unit, dst, ..]) => (
                     C::Integer {
-                        flags: n(flags)? as u8,
+                        flags: self.segment_flags(flags)?,
                         bits: n(size)? * n(unit)?,
                         dst: self.dst_of(dst)?,
                     },
