@@ -1,7 +1,8 @@
 %% The host VM's group leader: answers the Erlang I/O protocol for standard output
 %% and writes through the VM's native atomvm_host:put_chars/3. Like standard_io under
 %% `erl -noshell` it starts as a latin1 device (a unicode one when running Elixir, as
-%% Elixir sets it); setopts can switch it.
+%% Elixir sets it, and from OTP 26 in a UTF-8 locale, as erl does); setopts can
+%% switch it.
 -module(atomvm_host_io).
 -export([start/1]).
 
@@ -29,7 +30,7 @@ request({put_chars, Encoding, Module, Function, Args}, Device) ->
 request({requests, Requests}, Device) ->
     lists:foldl(fun(R, {ok, D}) -> request(R, D); (_, Error) -> Error end, {ok, Device}, Requests);
 request(getopts, Device) ->
-    {[{binary, false}, {encoding, Device}], Device};
+    {options(erlang:system_info(otp_release), Device), Device};
 request({setopts, Opts}, Device) ->
     case proplists:get_value(encoding, Opts, Device) of
         E when E =:= latin1; E =:= unicode; E =:= utf8 -> {ok, encoding(E)};
@@ -39,6 +40,19 @@ request({get_geometry, _}, Device) ->
     {{error, enotsup}, Device};
 request(_, Device) ->
     {{error, request}, Device}.
+
+%% What io:getopts() answers for standard_io under `erl -noshell` with standard output
+%% not a terminal, as each release does (OTP 26 rewrote the terminal driver).
+options(Release, Encoding) when Release >= "29" ->
+    [{expand_fun, false}, {echo, false}, {line_history, false}, {log, none},
+     {binary, false}, {encoding, Encoding}, {terminal, false}, {stdout, false},
+     {stderr, false}, {stdin, false}];
+options(Release, Encoding) when Release >= "26" ->
+    [{expand_fun, fun edlin_expand:expand/2}, {echo, false}, {binary, false},
+     {encoding, Encoding}, {log, none}, {terminal, false}, {stdout, false},
+     {stderr, false}, {stdin, false}];
+options(_, Encoding) ->
+    [{binary, false}, {encoding, Encoding}].
 
 encoding(utf8) -> unicode;
 encoding(E) -> E.

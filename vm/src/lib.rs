@@ -14,6 +14,7 @@ pub mod heap;
 pub mod interp;
 pub mod io_server;
 pub mod loader;
+pub mod locale;
 pub mod module;
 pub mod peripherals;
 pub mod process;

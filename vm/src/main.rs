@@ -16,7 +16,8 @@ const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] [--start MODU
   --otp RELEASE     emulate this OTP release's behaviour (default: the host's)
   --start MODULE    run MODULE:start/0 instead of the archive's start module
   --encoding ENC    standard output encoding (default: unicode for Elixir start
-                    modules, latin1 otherwise, as `elixir` and `erl -noshell` do)
+                    modules and, from OTP 26, in a UTF-8 locale; latin1 otherwise,
+                    as `elixir` and `erl -noshell` do)
   --app-env FILE    application environment: term_to_binary([{App, [{Key, Value}]}])
   --exit-with-stdin stop (status 130) when standard input closes: the program that
                     started the VM (mix atomvm.run) is gone";
@@ -143,9 +144,11 @@ fn run() -> Result<ExitCode, String> {
         }
     }
     let (addr, module) = entry.ok_or("no module exports start/0")?;
-    let unicode = o
-        .unicode
-        .unwrap_or_else(|| vm.atoms.name(module).starts_with("Elixir."));
+    // As `elixir` sets it, and as `erl -noshell` chooses from the locale since OTP 26.
+    let unicode = o.unicode.unwrap_or_else(|| {
+        vm.atoms.name(module).starts_with("Elixir.")
+            || (atomvm_host::release::get() >= 26 && atomvm_host::locale::ctype_is_utf8())
+    });
     let io_server = atomvm_host::io_server::start(&mut vm, unicode);
     // Spawned after the io server (pid 0, every new process's group leader).
     atomvm_host::boot::start(&mut vm, &o.app_env);

@@ -5,7 +5,11 @@
 //!
 //! | since | behaviour |
 //! |---|---|
+//! | OTP 26 | `term_to_binary` writes atoms as UTF-8 (`minor_version` 2 by default) |
+//! | OTP 26 | `erl -noshell` standard output is `unicode` in a UTF-8 locale ([`crate::locale`]) |
+//! | OTP 26 | `io:getopts()` answers the new terminal driver's options |
 //! | OTP 27 | `0.0 =:= -0.0` is false (exact comparison tells the zeros apart) |
+//! | OTP 27 | `abs(-0.0)` is `0.0` |
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -142,7 +142,9 @@ pub fn abs(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     match num(ctx, arg(args, 0)).map_err(|_| Exception::badarg())? {
         Num::Int(Int::Small(v)) => Ok(ctx.heap().int(v.abs())),
         Num::Int(Int::Big(b)) => int_result(ctx, &b.abs()),
-        // BEAM keeps the sign of -0.0 (it only negates values below zero).
+        // BEAM before OTP 27 keeps the sign of -0.0 (it only negates values below
+        // zero); from OTP 27 the result is always +0.0 or positive.
+        Num::Float(f) if crate::release::get() >= 27 => float_result(ctx, f.abs()),
         Num::Float(f) => float_result(ctx, if f < 0.0 { -f } else { f }),
     }
 }

@@ -345,6 +345,27 @@ pub fn put_stderr(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exceptio
     Ok(crate::atom::atoms::ok)
 }
 
+/// `erlang:display_string(Device, String)` (OTP 27): writes the characters to
+/// `stdout` or `stderr` unbuffered by any io server; `true`.
+pub fn display_string2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    use std::io::Write;
+    let device = arg(args, 0)
+        .as_atom()
+        .map(|a| ctx.vm.atoms.name(a).to_owned());
+    let utf8 = chardata_utf8(ctx, arg(args, 1), true).ok_or_else(Exception::badarg)?;
+    match device.as_deref() {
+        Some("stdout") => {
+            let _ = ctx.vm.out.write_all(&utf8);
+        }
+        Some("stderr") => {
+            let _ = ctx.vm.out.flush();
+            let _ = std::io::stderr().write_all(&utf8);
+        }
+        _ => return Err(Exception::badarg()),
+    }
+    Ok(crate::atom::atoms::true_)
+}
+
 fn encoding(ctx: &Context<'_>, t: Option<&Term>) -> Result<bool, Exception> {
     match t {
         None => Ok(true),

@@ -57,14 +57,64 @@ struct Options {
     minor: u8,
     /// zlib level, 0 for no compression.
     level: u32,
+    /// `local` (OTP 26): wrapped in `LOCAL_EXT`, readable only by this VM.
+    local: bool,
+}
+
+/// `LOCAL_EXT`: version byte, this tag, a 32-bit value identifying the node, the term.
+const LOCAL_EXT: u8 = 121;
+
+/// This VM's `LOCAL_EXT` value: random, as the BEAM's differs from run to run.
+fn local_id() -> [u8; 4] {
+    static ID: std::sync::OnceLock<[u8; 4]> = std::sync::OnceLock::new();
+    *ID.get_or_init(|| {
+        let mut id = [0u8; 4];
+        let _ = getrandom::fill(&mut id);
+        id
+    })
+}
+
+/// `encoded` (version byte first) as `LOCAL_EXT`.
+fn wrap_local(encoded: Vec<u8>) -> Vec<u8> {
+    let mut out = Vec::with_capacity(encoded.len() + 5);
+    out.push(etf::tags::VERSION);
+    out.push(LOCAL_EXT);
+    out.extend_from_slice(&local_id());
+    out.extend_from_slice(encoded.get(1..).unwrap_or_default());
+    out
+}
+
+/// The bytes to decode: a `LOCAL_EXT` term of this VM without its wrapper; one of
+/// another node is refused (`badarg`, as the BEAM does).
+fn unwrap_local(bytes: Vec<u8>) -> Result<Vec<u8>, Exception> {
+    if bytes.get(1) != Some(&LOCAL_EXT) {
+        return Ok(bytes);
+    }
+    check(bytes.get(2..6) == Some(&local_id()[..]))?;
+    let mut out = vec![etf::tags::VERSION];
+    out.extend_from_slice(bytes.get(6..).unwrap_or_default());
+    Ok(out)
 }
 
 fn atom_name<'a>(ctx: &'a Context<'_>, t: Term) -> Option<&'a str> {
     t.as_atom().map(|a| ctx.vm.atoms.name(a))
 }
 
+/// The default `minor_version`: 2 (atoms always as UTF-8) from OTP 26, 1 before.
+fn default_minor() -> u8 {
+    if crate::release::get() >= 26 {
+        2
+    } else {
+        1
+    }
+}
+
 fn encode_options(ctx: &Context<'_>, t: Option<&Term>) -> Result<Options, Exception> {
-    let mut options = Options { minor: 1, level: 0 };
+    let mut options = Options {
+        minor: default_minor(),
+        level: 0,
+        local: false,
+    };
     let Some(&t) = t else {
         return Ok(options);
     };
@@ -73,6 +123,7 @@ fn encode_options(ctx: &Context<'_>, t: Option<&Term>) -> Result<Options, Except
         match atom_name(ctx, item) {
             Some("compressed") => options.level = 6,
             Some("deterministic") => {}
+            Some("local") if crate::release::get() >= 26 => options.local = true,
             Some(_) => return Err(Exception::badarg()),
             None => {
                 let Some([key, value]) = ctx.mem().tuple(item) else {
@@ -97,7 +148,10 @@ fn encode_options(ctx: &Context<'_>, t: Option<&Term>) -> Result<Options, Except
 /// `term_to_binary/1,2`.
 pub fn term_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let options = encode_options(ctx, args.get(1))?;
-    let bytes = encode_term(ctx, arg(args, 0), options)?;
+    let mut bytes = encode_term(ctx, arg(args, 0), options)?;
+    if options.local {
+        bytes = wrap_local(bytes);
+    }
     let bytes = if options.level > 0 {
         compress(bytes, options.level)
     } else {
@@ -106,10 +160,20 @@ pub fn term_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     Ok(ctx.heap().binary(&bytes))
 }
 
-/// `external_size/1,2`: the size of the encoding. Like OTP 25, `external_size/2`
-/// takes only `{minor_version, 0 | 1}`.
+/// `external_size/1,2`: the size of the uncompressed encoding. Before OTP 26
+/// `external_size/2` takes only `{minor_version, 0 | 1}`; from OTP 26 it takes what
+/// `term_to_binary/2` takes.
 pub fn external_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let mut options = Options { minor: 1, level: 0 };
+    if crate::release::get() >= 26 {
+        let options = encode_options(ctx, args.get(1))?;
+        let n = encode_term(ctx, arg(args, 0), options)?.len() + if options.local { 5 } else { 0 };
+        return Ok(ctx.heap().int(i64::try_from(n).unwrap_or(i64::MAX)));
+    }
+    let mut options = Options {
+        minor: 1,
+        level: 0,
+        local: false,
+    };
     if let Some(&opts) = args.get(1) {
         let items = ctx
             .mem()
@@ -152,6 +216,8 @@ pub fn binary_to_term(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
         .bitstr(arg(args, 0))
         .and_then(|b| super::binary_bytes(&b))
         .ok_or_else(Exception::badarg)?;
+    let wrapped = bytes.get(1) == Some(&LOCAL_EXT);
+    let bytes = unwrap_local(bytes.to_vec())?;
     let decode_options = DecodeOptions {
         max_depth: MAX_DECODE_DEPTH,
     };
@@ -160,6 +226,7 @@ pub fn binary_to_term(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
         etf::decode_prefix_with(&bytes, decode_options).map_err(|_| Exception::badarg())?;
     let term = from_ext(ctx, ext)?;
     if used {
+        let n = n + if wrapped { 5 } else { 0 };
         let n = ctx.heap().int(i64::try_from(n).unwrap_or(i64::MAX));
         Ok(ctx.heap().tuple(&[term, n]))
     } else {

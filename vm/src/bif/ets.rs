@@ -385,6 +385,19 @@ pub fn lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     Ok(ctx.heap().list(&objects))
 }
 
+/// `ets:lookup_element/4` (OTP 26): `Default` when no object has the key.
+pub fn lookup_element4(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = table_for(ctx, arg(args, 0), false)?;
+    if matching(ctx, id, arg(args, 1))?.is_empty() {
+        arg(args, 2)
+            .as_small()
+            .filter(|p| *p >= 1)
+            .ok_or_else(Exception::badarg)?;
+        return Ok(arg(args, 3));
+    }
+    lookup_element(ctx, &args[..3])
+}
+
 /// `ets:lookup_element/3`.
 pub fn lookup_element(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let id = table_for(ctx, arg(args, 0), false)?;

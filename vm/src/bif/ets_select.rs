@@ -340,10 +340,63 @@ pub fn prev(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     step(ctx, args, false)
 }
 
+/// `{Key, Objects}` for a key a traversal BIF returned, or `'$end_of_table'` as is:
+/// OTP 27's `first_lookup/1`, `next_lookup/2`, `last_lookup/1`, `prev_lookup/2`.
+fn with_objects(ctx: &mut Context<'_>, tab: Term, key: Term) -> Result<Term, Exception> {
+    if key == end_of_table(ctx) {
+        return Ok(key);
+    }
+    let objects = super::ets::lookup(ctx, &[tab, key])?;
+    Ok(ctx.heap().tuple(&[key, objects]))
+}
+
+/// `ets:first_lookup/1` (OTP 27).
+pub fn first_lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let key = first(ctx, args)?;
+    with_objects(ctx, arg(args, 0), key)
+}
+
+/// `ets:last_lookup/1` (OTP 27).
+pub fn last_lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let key = last(ctx, args)?;
+    with_objects(ctx, arg(args, 0), key)
+}
+
+/// `ets:next_lookup/2` (OTP 27).
+pub fn next_lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let key = next(ctx, args)?;
+    with_objects(ctx, arg(args, 0), key)
+}
+
+/// `ets:prev_lookup/2` (OTP 27).
+pub fn prev_lookup(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let key = prev(ctx, args)?;
+    with_objects(ctx, arg(args, 0), key)
+}
+
 /// `ets:safe_fixtable/2`: nothing to fix in this implementation.
 pub fn safe_fixtable(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     table_id(ctx, arg(args, 0))?;
     Ok(atoms::true_)
+}
+
+/// `ets:update_element/4` (OTP 27): as `/3`, inserting `Default` first when no object
+/// has the key.
+pub fn update_element4(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let id = table_for(ctx, arg(args, 0), true)?;
+    let keypos = ctx.vm.ets.tables.get(&id).map_or(0, |t| t.keypos);
+    let default = arg(args, 3);
+    let default_key = ctx
+        .mem()
+        .tuple(default)
+        .and_then(|e| e.get(keypos).copied());
+    check(default_key.is_some_and(|k| {
+        compare(&ctx.mem(), &ctx.vm.atoms, k, arg(args, 1), true) == Ordering::Equal
+    }))?;
+    if matching(ctx, id, arg(args, 1))?.is_empty() {
+        insert_objects(ctx, id, &[default], false)?;
+    }
+    update_element(ctx, &args[..3])
 }
 
 /// `ets:update_element/3` with `{Pos, Value}` or a list of them.

@@ -1086,9 +1086,47 @@ pub fn process_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
     info_item(ctx, pid, key, false)
 }
 
+/// `{{dictionary, Key}, Value}` (OTP 26): one entry of a process's dictionary,
+/// `undefined` when it has none.
+fn dictionary_item(
+    ctx: &mut Context<'_>,
+    pid: u32,
+    item: Term,
+    key: Term,
+) -> Result<Term, Exception> {
+    let dict: Vec<Term> = if pid == ctx.proc.pid {
+        ctx.proc.dict.clone()
+    } else {
+        let Some(Some(p)) = ctx.vm.procs.get(pid as usize) else {
+            return Ok(atoms::undefined);
+        };
+        p.dict
+            .iter()
+            .map(|t| crate::heap::gc::copy_term(&p.heap, *t, &mut ctx.proc.heap))
+            .collect()
+    };
+    let value = dict
+        .chunks(2)
+        .find(|pair| {
+            pair.first().is_some_and(|k| {
+                crate::compare::compare(&ctx.mem(), &ctx.vm.atoms, *k, key, true)
+                    == std::cmp::Ordering::Equal
+            })
+        })
+        .and_then(|pair| pair.get(1).copied())
+        .unwrap_or(atoms::undefined);
+    Ok(ctx.heap().tuple(&[item, value]))
+}
+
 /// One `process_info` item, `{Key, Value}`. Alone (`in_list` false), an unregistered
 /// process's `registered_name` is `[]` rather than a tuple, as in the BEAM.
 fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Result<Term, Exception> {
+    if let Some([tag, wanted]) = ctx.mem().tuple(key).map(<[Term]>::to_vec).as_deref() {
+        if tag.as_atom().map(|a| ctx.vm.atoms.name(a)) == Some("dictionary") {
+            return dictionary_item(ctx, pid, key, *wanted);
+        }
+        return Err(Exception::badarg());
+    }
     let name = key
         .as_atom()
         .map(|a| ctx.vm.atoms.name(a).to_owned())

@@ -219,21 +219,25 @@ pub fn size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `byte_size/1`.
 pub fn byte_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let bits = ctx
-        .mem()
-        .bitstr(arg(args, 0))
-        .ok_or_else(Exception::badarg)?
-        .bits;
+    let bits = size_in_bits(ctx, arg(args, 0))?;
     Ok(ctx.heap().int(bits.div_ceil(8) as i64))
+}
+
+/// The size of a bitstring, or what is left to match of a match context (OTP 26+
+/// compilers apply `byte_size/1` and `bit_size/1` to match contexts).
+fn size_in_bits(ctx: &mut Context<'_>, t: Term) -> Result<usize, Exception> {
+    let mem = ctx.mem();
+    if let Some(b) = mem.bitstr(t) {
+        return Ok(b.bits);
+    }
+    let (bin, pos) = crate::interp::bitsyntax::context(&mem, t).ok_or_else(Exception::badarg)?;
+    let total = mem.bitstr(bin).ok_or_else(Exception::badarg)?.bits;
+    Ok(total.saturating_sub(pos))
 }
 
 /// `bit_size/1`.
 pub fn bit_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let bits = ctx
-        .mem()
-        .bitstr(arg(args, 0))
-        .ok_or_else(Exception::badarg)?
-        .bits;
+    let bits = size_in_bits(ctx, arg(args, 0))?;
     Ok(ctx.heap().int(bits as i64))
 }
 

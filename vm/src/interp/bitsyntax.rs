@@ -45,7 +45,7 @@ fn sub_binary(
 }
 
 /// A match context's binary and position.
-fn context(mem: &Mem<'_>, ctx: Term) -> Option<(Term, usize)> {
+pub(crate) fn context(mem: &Mem<'_>, ctx: Term) -> Option<(Term, usize)> {
     match mem.boxed(ctx)? {
         (h, [bin, pos, ..]) if h.kind == HeaderKind::MatchCtx => {
             Some((*bin, usize::try_from(pos.as_small()?).ok()?))

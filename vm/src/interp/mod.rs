@@ -1,7 +1,7 @@
 //! The interpreter: runs one process for a slice of reductions.
 
 pub mod bits;
-mod bitsyntax;
+pub(crate) mod bitsyntax;
 mod exception;
 mod exec;
 

@@ -332,6 +332,7 @@ impl Translator<'_, '_> {
             O::bif0 => self.bif(NO_LABEL, 0, a, &[], 1)?,
             O::bif1 => self.bif(self.label(a, 0)?, 1, a, &[2], 3)?,
             O::bif2 => self.bif(self.label(a, 0)?, 1, a, &[2, 3], 4)?,
+            O::bif3 => self.bif(self.label(a, 0)?, 1, a, &[2, 3, 4], 5)?,
             O::gc_bif1 => self.bif(self.label(a, 0)?, 2, a, &[3], 4)?,
             O::gc_bif2 => self.bif(self.label(a, 0)?, 2, a, &[3, 4], 5)?,
             O::gc_bif3 => self.bif(self.label(a, 0)?, 2, a, &[3, 4, 5], 6)?,

@@ -50,7 +50,7 @@ pub enum CodeErrorKind {
     #[error("instruction set {0} is not supported (only 0)")]
     InstructionSet(u32),
     /// The module declares opcodes newer than this loader knows.
-    #[error("the module uses opcodes up to {0}, newer than OTP 28's {max}; it was compiled by a newer OTP", max = MAX_OPCODE)]
+    #[error("the module uses opcodes up to {0}, newer than OTP 29's {max}; it was compiled by a newer OTP", max = MAX_OPCODE)]
     TooNew(u32),
     /// An opcode number that does not exist.
     #[error("unknown opcode {0}")]

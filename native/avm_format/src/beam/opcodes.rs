@@ -1,7 +1,7 @@
 //! The generic BEAM instruction set: one declaration per opcode (number, name,
 //! operand count, and the OTP release that introduced it when it is OTP 21 or later).
 //! The [`Opcode`] enum, its decoder and its docs are generated from this table, which
-//! follows OTP's `genop.tab` (BEAM format number 0) through OTP 28.
+//! follows OTP's `genop.tab` (BEAM format number 0) through OTP 29.
 
 macro_rules! opcodes {
     ($($number:literal $name:ident / $arity:literal $(since $otp:literal)?;)*) => {
@@ -47,8 +47,8 @@ macro_rules! opcodes {
     };
 }
 
-/// The highest opcode number this table knows (OTP 28's `debug_line`).
-pub const MAX_OPCODE: u8 = 184;
+/// The highest opcode number this table knows (OTP 29's `get_record_field`).
+pub const MAX_OPCODE: u8 = 191;
 
 opcodes! {
     1 label / 1;
@@ -235,6 +235,13 @@ opcodes! {
     182 bs_match / 3 since "26";
     183 executable_line / 2 since "27";
     184 debug_line / 4 since "28";
+    185 bif3 / 6 since "29";
+    186 is_any_native_record / 2 since "29";
+    187 is_native_record / 4 since "29";
+    188 get_record_elements / 3 since "29";
+    189 put_record / 6 since "29";
+    190 is_record_accessible / 3 since "29";
+    191 get_record_field / 5 since "29";
 }
 
 #[cfg(test)]
@@ -257,5 +264,7 @@ mod tests {
         assert_eq!((Opcode::r#try.name(), Opcode::r#try.arity()), ("try", 2));
         assert_eq!(Opcode::bs_create_bin.arity(), 6);
         assert_eq!(Opcode::debug_line as u8, 184);
+        assert_eq!(Opcode::get_record_field as u8, 191);
+        assert_eq!(Opcode::bif3.arity(), 6);
     }
 }

@@ -25,7 +25,8 @@ start() ->
       end,
       Inputs),
     C0 = erlang:md5_init(),
-    erlang:display(byte_size(C0)),
+    %% The context is opaque (its size differs between releases).
+    erlang:display(is_binary(C0)),
     C1 = erlang:md5_update(C0, <<"The quick brown fox ">>),
     C2 = erlang:md5_update(C1, "jumps over the lazy dog"),
     erlang:display(erlang:md5_final(C2) =:= erlang:md5(<<"The quick brown fox jumps over the lazy dog">>)),

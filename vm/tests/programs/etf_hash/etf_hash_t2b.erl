@@ -2,7 +2,8 @@
 -export([start/0, id/1]).
 
 %% erlang:term_to_binary/1 bytes (must equal BEAM's byte for byte) and
-%% erlang:external_size/1 for many kinds of terms.
+%% erlang:external_size/1 for many kinds of terms. No map has two atom keys: from OTP 26
+%% the BEAM writes those in an order that changes from run to run.
 id(X) -> X.
 
 terms() ->
@@ -18,7 +19,7 @@ terms() ->
      list_to_tuple(lists:seq(1, 256)),
      <<>>, <<1, 2, 3>>, <<"binary">>, list_to_binary(lists:seq(0, 255)),
      <<1:1>>, <<1:3>>, <<"abc", 5:3>>, <<255, 255, 1:7>>,
-     #{}, #{a => 1}, #{b => 2, a => 1}, #{1 => a, 1.0 => b, a => c, "s" => d, {t} => e, <<"b">> => f},
+     #{}, #{a => 1}, #{<<"b">> => 2, <<"a">> => 1}, #{1 => a, 1.0 => b, a => c, "s" => d, {t} => e, <<"b">> => f},
      #{k => #{k => [#{}]}},
      #{1 => a, 2.0 => b, 3 => c, 1.5 => d, 1 bsl 70 => e, -0.5 => f, -(1 bsl 70) => g},
      #{{1} => x, {1.0} => y, {0.5} => z, [1] => a, [0.5] => b, [1 | 2.0] => c, [1 | 1] => d},

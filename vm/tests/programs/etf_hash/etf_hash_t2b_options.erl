@@ -48,7 +48,11 @@ start() ->
     erlang:display(term_to_binary(#{b => 1, a => 2}, [deterministic])),
     Bad = [[bogus], [{compressed, 10}], [{compressed, -1}], [{minor_version, 3}],
            [{minor_version, a}], [compressed | bad], bad, [{compressed}], [local]],
-    erlang:display([catching(fun() -> term_to_binary(x, ?MODULE:id(O)) end) || O <- Bad]),
+    %% What an accepted option gives is shown by its first bytes and size: `local`
+    %% (accepted from OTP 26) writes a value that differs from run to run.
+    erlang:display([catching(fun() -> B = term_to_binary(x, ?MODULE:id(O)),
+                                      {binary_part(B, 0, 2), byte_size(B)} end)
+                    || O <- Bad]),
     erlang:display([catching(fun() -> erlang:external_size(x, ?MODULE:id(O)) end)
                     || O <- [[{minor_version, 2}], [compressed], [deterministic] | Bad]]),
     ok.

@@ -1,8 +1,9 @@
 -module(maps_iterator).
 -export([start/0]).
 
-%% maps:iterator/1 and maps:next/1 on small maps (key order), and counting with
-%% an iterator over a large map (order-independent result).
+%% maps:iterator/1 and maps:next/1 on small maps (key order: integer keys, whose
+%% order is term order on every release), and counting with an iterator over a large
+%% map (order-independent result).
 walk(I) ->
     case maps:next(I) of
         none -> [];
@@ -16,7 +17,7 @@ count(I, N) ->
     end.
 
 start() ->
-    M = #{c => 3, a => 1, b => 2},
+    M = #{3 => c, 1 => a, 2 => b},
     erlang:display(walk(maps:iterator(M))),
     erlang:display(walk(maps:iterator(#{}))),
     Big = maps:from_list([{I, I} || I <- lists:seq(1, 1000)]),

@@ -28,7 +28,7 @@ defmodule ExBitwiseOps do
     IO.inspect(Enum.reduce(1..10, 0, &bxor/2))
     flags = %{read: 1, write: 2, exec: 4}
     perms = flags.read ||| flags.exec
-    IO.inspect(for {k, v} <- flags, (perms &&& v) != 0, do: k)
+    IO.inspect(Enum.sort(for {k, v} <- flags, (perms &&& v) != 0, do: k))
     IO.inspect((perms &&& flags.write) == 0)
     rgb = __MODULE__.id(0x33CC99)
     IO.inspect({rgb >>> 16 &&& 0xFF, rgb >>> 8 &&& 0xFF, rgb &&& 0xFF})

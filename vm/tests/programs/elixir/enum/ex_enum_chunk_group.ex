@@ -27,7 +27,8 @@ defmodule ExEnumChunkGroup do
       acc -> {:cont, Enum.reverse(acc), []}
     end))
     IO.inspect(Enum.split_with(n, &(rem(&1, 3) == 0)))
-    IO.inspect(Enum.split_with(%{a: 1, b: -2, c: 3}, fn {_, v} -> v > 0 end))
+    {pos, neg} = Enum.split_with(%{a: 1, b: -2, c: 3}, fn {_, v} -> v > 0 end)
+    IO.inspect({Enum.sort(pos), Enum.sort(neg)})
     IO.inspect(Enum.with_index(~w(x y z)))
     IO.inspect(Enum.with_index(~w(x y z), 1))
     IO.inspect(Enum.with_index(~w(x y z), fn e, i -> "#{i}:#{e}" end))

@@ -62,7 +62,7 @@ defmodule ExKernelInspectOpts do
     IO.puts(inspect(%{a: %{b: %{c: %{d: 1}}}}, pretty: true, width: 12))
     IO.puts(inspect("a long string that will not be broken", pretty: true, width: 10))
     IO.puts(inspect({1, 2, 3, 4, 5}, limit: 2))
-    IO.puts(inspect(%{a: 1, b: 2, c: 3}, limit: 2))
+    IO.puts(inspect(%{1 => :a, 2 => :b, 3 => :c}, limit: 2))
     IO.inspect(:labeled, label: "label")
     IO.inspect([1, 2], label: :atom_label)
     IO.puts(Kernel.inspect([key: "v"], syntax_colors: []))
