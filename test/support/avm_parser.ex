@@ -18,14 +18,13 @@ defmodule AtomVM.Test.AvmParser do
 
   defp sections(<<size::32, flags::32, 0::32, _::binary>> = bin, offset, acc) when size > 12 do
     0 = rem(size, 4)
-    <<section::binary-size(size), rest::binary>> = bin
-    <<_header::binary-size(12), body::binary>> = section
+    # split_binary/2 rather than sizes bound outside the pattern, which Elixir 1.20
+    # wants pinned and Elixir 1.14 cannot pin.
+    {section, rest} = :erlang.split_binary(bin, size)
+    {_header, body} = :erlang.split_binary(section, 12)
     [name, _] = :binary.split(body, <<0>>)
-    name_area = pad4(byte_size(name) + 1)
-
-    <<_::binary-size(byte_size(name)), name_padding::binary-size(name_area - byte_size(name)),
-      content::binary>> = body
-
+    {name_area, content} = :erlang.split_binary(body, pad4(byte_size(name) + 1))
+    {^name, name_padding} = :erlang.split_binary(name_area, byte_size(name))
     true = all_zero?(name_padding)
 
     entry = %{offset: offset, size: size, flags: flags, name: name, content: content}
@@ -37,8 +36,7 @@ defmodule AtomVM.Test.AvmParser do
   end
 
   @doc "A plain-file section's bytes: checks the length prefix and the zero padding."
-  def file_data!(%{flags: 4, content: <<len::32, rest::binary>>}) do
-    <<data::binary-size(len), padding::binary>> = rest
+  def file_data!(%{flags: 4, content: <<len::32, data::binary-size(len), padding::binary>>}) do
     true = all_zero?(padding) and byte_size(padding) < 4
     data
   end

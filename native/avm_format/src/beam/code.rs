@@ -213,8 +213,12 @@ mod tests {
             CodeErrorKind::NoEnd
         );
         let mut newer = chunk(&[3]);
-        newer[8..12].copy_from_slice(&185u32.to_be_bytes());
-        assert_eq!(decode(&newer).unwrap_err().kind, CodeErrorKind::TooNew(185));
+        let too_new = u32::from(MAX_OPCODE) + 1;
+        newer[8..12].copy_from_slice(&too_new.to_be_bytes());
+        assert_eq!(
+            decode(&newer).unwrap_err().kind,
+            CodeErrorKind::TooNew(too_new)
+        );
         assert_eq!(decode(&[0, 0, 0]).unwrap_err().kind, CodeErrorKind::Header);
     }
 }
