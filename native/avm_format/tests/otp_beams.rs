@@ -46,8 +46,9 @@ fn expected_ids(original: &Beam<'_>) -> Vec<String> {
         .iter()
         .filter(|c| KEPT_CHUNKS.contains(&&c.id) || &c.id == b"Line")
         .map(|c| {
-            // An OTP < 28 `LitT` always has a non-zero uncompressed size: it is inflated.
-            if &c.id == b"LitT" && c.data.get(..4) != Some(&[0, 0, 0, 0][..]) {
+            // A compressed `LitT` (a non-zero uncompressed size) is inflated into LitU;
+            // a plain one (size 0, OTP 28+) is kept.
+            if &c.id == b"LitT" && compressed(c.data) {
                 "LitU".to_owned()
             } else {
                 c.name()
@@ -114,13 +115,20 @@ more() ->
      list_to_tuple(lists:seq(1, 20))].
 "#;
 
-/// Reads both literal tables inside `erl`, decodes every entry with `binary_to_term`
-/// and prints `equal=BOOL raw_equal=BOOL count=N member=BOOL`.
+/// Reads both literal tables inside `erl` (the original's `LitT`, compressed or from
+/// OTP 28 plain; the stripped module's `LitU` or plain `LitT`), decodes every entry
+/// with `binary_to_term` and prints `equal=BOOL raw_equal=BOOL count=N member=BOOL`.
 const COMPARE_EVAL: &str = r#"
 [Dir, Orig, Stripped] = init:get_plain_arguments(),
-{ok, {_, [{"LitT", <<_Size:32, Z/binary>>}]}} = beam_lib:chunks(Orig, ["LitT"]),
-T1 = zlib:uncompress(Z),
-{ok, {_, [{"LitU", T2}]}} = beam_lib:chunks(Stripped, ["LitU"]),
+Table = fun(File) ->
+            case beam_lib:chunks(File, ["LitT", "LitU"], [allow_missing_chunks]) of
+                {ok, {_, [{"LitT", <<0:32, Plain/binary>>}, {"LitU", missing_chunk}]}} -> Plain;
+                {ok, {_, [{"LitT", <<_:32, Z/binary>>}, {"LitU", missing_chunk}]}} -> zlib:uncompress(Z);
+                {ok, {_, [{"LitT", missing_chunk}, {"LitU", Inflated}]}} -> Inflated
+            end
+        end,
+T1 = Table(Orig),
+T2 = Table(Stripped),
 Loop = fun Loop(0, <<>>, Acc) -> lists:reverse(Acc);
            Loop(K, <<S:32, E:S/binary, R/binary>>, Acc) ->
                Loop(K - 1, R, [binary_to_term(E) | Acc])
@@ -136,22 +144,33 @@ io:format("equal=~p raw_equal=~p count=~p member=~p~n",
 halt().
 "#;
 
-#[test]
-fn stripped_literals_decode_to_the_same_terms_in_erl() {
+/// How a `LitT` chunk holds its table: zlib-compressed after the inflated size, or
+/// (OTP 28 and later, unless compiled with `+compressed_literals`) plain after a 0.
+fn compressed(litt: &[u8]) -> bool {
+    litt.get(..4).is_some_and(|size| size != [0, 0, 0, 0])
+}
+
+/// Compiles `LITERALS_MODULE` with `erlc` and `options`, strips it, and checks the
+/// stripped module against the original, its literal table through `erl`. Returns
+/// whether erlc compressed the literal table.
+fn check_literals_module(options: &[&str]) -> bool {
     let dir = tempfile::tempdir().unwrap();
     let src = dir.path().join("lits.erl");
     std::fs::write(&src, LITERALS_MODULE).unwrap();
     let dir_str = dir.path().to_str().unwrap();
-    run("erlc", &["-o", dir_str, src.to_str().unwrap()]);
+    let mut args = vec!["-o", dir_str];
+    args.extend_from_slice(options);
+    args.push(src.to_str().unwrap());
+    run("erlc", &args);
 
     let original_path = dir.path().join("lits.beam");
     let original_bytes = std::fs::read(&original_path).unwrap();
     let original = Beam::parse(&original_bytes).unwrap();
     let original_ids = ids(&original);
-    assert!(
-        original.chunk(b"LitT").is_some(),
-        "erlc did not write a compressed literal table (LitT); chunks: {original_ids:?}"
-    );
+    let litt = original
+        .chunk(b"LitT")
+        .unwrap_or_else(|| panic!("erlc wrote no literal table (LitT); chunks: {original_ids:?}"));
+    let was_compressed = compressed(litt.data);
     assert!(
         original.chunk(b"Line").is_some(),
         "no Line chunk: {original_ids:?}"
@@ -160,20 +179,29 @@ fn stripped_literals_decode_to_the_same_terms_in_erl() {
     let stripped_bytes = strip(&original_bytes, StripOptions { keep_lines: true }).unwrap();
     check_stripped(&original_bytes, &stripped_bytes, "lits.beam");
 
-    // LitU sits exactly where LitT was.
+    // A compressed table becomes LitU exactly where LitT was; a plain one stays LitT,
+    // byte for byte (check_stripped), which AtomVM reads as it is.
     let stripped = Beam::parse(&stripped_bytes).unwrap();
     let stripped_ids = ids(&stripped);
+    let (gone, kept) = if was_compressed {
+        ("LitT", "LitU")
+    } else {
+        ("LitU", "LitT")
+    };
     let litt_before = original_ids
         .iter()
         .filter(|id| KEPT_CHUNKS.iter().any(|k| k.as_slice() == id.as_bytes()) || *id == "Line")
         .position(|id| id == "LitT");
-    let litu_after = stripped_ids.iter().position(|id| id == "LitU");
+    let literals_after = stripped_ids.iter().position(|id| id == kept);
     assert!(litt_before.is_some());
     assert_eq!(
-        litt_before, litu_after,
+        litt_before, literals_after,
         "{original_ids:?} -> {stripped_ids:?}"
     );
-    assert!(stripped.chunk(b"LitT").is_none());
+    assert!(
+        !stripped_ids.iter().any(|id| id == gone),
+        "{stripped_ids:?}"
+    );
     assert!(stripped.chunk(b"Line").is_some());
     assert!(stripped.chunk(b"Dbgi").is_none() && stripped.chunk(b"CInf").is_none());
     assert!(stripped_bytes.len() < original_bytes.len());
@@ -227,6 +255,26 @@ fn stripped_literals_decode_to_the_same_terms_in_erl() {
     let mut expected = stripped_ids.clone();
     expected.retain(|id| id != "Line");
     assert_eq!(no_lines_ids, expected);
+    was_compressed
+}
+
+/// Literal tables as this release's `erlc` writes them by default: compressed until
+/// OTP 27, plain from OTP 28.
+#[test]
+fn stripped_literals_decode_to_the_same_terms_in_erl() {
+    let was_compressed = check_literals_module(&[]);
+    println!("this release's erlc compresses literal tables: {was_compressed}");
+}
+
+/// `+compressed_literals` (OTP 28's option for the old format; earlier releases
+/// compress anyway and ignore it) gives a compressed table on every release, so
+/// inflating into `LitU` is checked against real `erlc` output everywhere.
+#[test]
+fn compressed_literals_are_inflated_on_every_release() {
+    assert!(
+        check_literals_module(&["+compressed_literals"]),
+        "erlc +compressed_literals wrote a plain literal table"
+    );
 }
 
 fn stdlib_ebin() -> PathBuf {
@@ -262,7 +310,9 @@ fn strips_every_stdlib_module() {
 
     let mut failures = Vec::new();
     let mut entries = Vec::new();
+    // Modules whose literal table was inflated into LitU, and kept plain as LitT.
     let mut inflated = 0;
+    let mut plain = 0;
     for path in &paths {
         let what = path.file_name().unwrap().to_string_lossy().into_owned();
         let bytes = std::fs::read(path).unwrap();
@@ -276,6 +326,7 @@ fn strips_every_stdlib_module() {
         check_stripped(&bytes, &stripped, &what);
         let beam = Beam::parse(&stripped).unwrap();
         inflated += usize::from(beam.chunk(b"LitU").is_some());
+        plain += usize::from(beam.chunk(b"LitT").is_some());
         let info = ModuleInfo::read(&beam).unwrap();
         assert_eq!(format!("{}.beam", info.name), what);
         entries.push(Entry::beam(what, stripped, entries.is_empty()));
@@ -285,12 +336,16 @@ fn strips_every_stdlib_module() {
         "strip failed for:\n{}",
         failures.join("\n")
     );
+    // Which of the two this release's stdlib has (compressed until OTP 27, plain from
+    // OTP 28) is not hard-coded: check_stripped checked each module's against its
+    // original. Most modules have literals either way.
     assert!(
-        inflated > 0,
-        "no stdlib module had a compressed literal table"
+        (inflated + plain) * 2 > entries.len(),
+        "only {inflated} inflated and {plain} plain literal tables in {} modules",
+        entries.len()
     );
     println!(
-        "stripped {} stdlib modules, {inflated} with inflated literals",
+        "stripped {} stdlib modules, {inflated} with inflated literals, {plain} with plain ones",
         entries.len()
     );
 
@@ -299,4 +354,64 @@ fn strips_every_stdlib_module() {
     let archive = avm::read(&archive_bytes).unwrap();
     assert_eq!(archive.entries, entries);
     assert_eq!(archive.len, archive_bytes.len());
+}
+
+/// The running `erl`'s major release.
+fn otp_release() -> u32 {
+    let output = run(
+        "erl",
+        &[
+            "-noshell",
+            "-eval",
+            r#"io:format("~s", [erlang:system_info(otp_release)]), halt()."#,
+        ],
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// OTP 28 writes a negative atom count and compact-encoded lengths in `AtU8`, so an
+/// atom may take more than 255 bytes (here 100 three-byte characters); earlier
+/// compilers cannot write such a module at all.
+#[test]
+fn otp28_long_atoms_are_read_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "\u{65e5}".repeat(100);
+    let src = dir.path().join("long_atoms.erl");
+    std::fs::write(
+        &src,
+        format!("-module(long_atoms).\n-export(['{long}'/0]).\n'{long}'() -> '{long}'.\n"),
+    )
+    .unwrap();
+    let compiled = Command::new("erlc")
+        .arg("-o")
+        .arg(dir.path())
+        .arg(&src)
+        .output()
+        .expect("cannot run `erlc`");
+    let release = otp_release();
+    if release < 28 {
+        assert!(
+            !compiled.status.success(),
+            "OTP {release}'s erlc wrote an atom of 300 bytes; this test expects that only \
+             from OTP 28"
+        );
+        return;
+    }
+    assert!(
+        compiled.status.success(),
+        "erlc failed: {}",
+        String::from_utf8_lossy(&compiled.stderr)
+    );
+    let bytes = std::fs::read(dir.path().join("long_atoms.beam")).unwrap();
+    let beam = Beam::parse(&bytes).unwrap();
+    let count = i32::from_be_bytes(beam.chunk(b"AtU8").unwrap().data[..4].try_into().unwrap());
+    assert!(count < 0, "OTP {release} wrote atom count {count}");
+    let info = ModuleInfo::read(&beam).unwrap();
+    assert_eq!(info.name, "long_atoms");
+    assert!(info.exports(&long, 0), "exports: {:?}", info.exports);
+    let stripped = strip(&bytes, StripOptions { keep_lines: true }).unwrap();
+    check_stripped(&bytes, &stripped, "long_atoms.beam");
 }
