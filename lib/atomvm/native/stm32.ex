@@ -20,7 +20,14 @@ defmodule AtomVM.Native.STM32 do
   @doc false
   def load_nif do
     # Missing until first built: the module stays loaded and ensure_loaded!/0 loads it.
-    _ = :erlang.load_nif(to_charlist(Path.rootname(library_path())), 0)
+    # A library older than its sources is left for ensure_loaded!/0 to rebuild first:
+    # once one is loaded, no other can be in this VM.
+    path = library_path()
+
+    if AtomVM.Cargo.up_to_date?(path, @sources) do
+      _ = :erlang.load_nif(to_charlist(Path.rootname(path)), 0)
+    end
+
     :ok
   end
 
@@ -29,9 +36,13 @@ defmodule AtomVM.Native.STM32 do
   @doc "Whether the NIF is loaded."
   @spec loaded?() :: boolean()
   def loaded? do
-    is_list(probes())
+    # check/2 is cheap and has no side effects (probes/0 searches USB, and a failure
+    # there says nothing about loading): until the library is loaded it raises
+    # :not_loaded, and only that means "not loaded".
+    _ = check(0, %{chip: "", app_offset: 0, app_size: 0})
+    true
   rescue
-    _ -> false
+    error in ErlangError -> error.original != :not_loaded
   end
 
   @doc """
@@ -68,8 +79,11 @@ defmodule AtomVM.Native.STM32 do
     :ok
   end
 
-  @doc "The debug probes attached: `%{identifier, vendor_id, product_id, serial, accessible}`."
-  @spec probes() :: [map()]
+  @doc """
+  The debug probes attached, `{:ok, [%{identifier, vendor_id, product_id, serial,
+  accessible}]}`, or `{:error, message}` when probe-rs cannot search (e.g. no `/sys`).
+  """
+  @spec probes() :: {:ok, [map()]} | {:error, String.t()}
   def probes, do: not_loaded()
 
   @doc "Checks that an archive of `len` bytes fits `target` (`%{chip, app_offset, app_size}`)."

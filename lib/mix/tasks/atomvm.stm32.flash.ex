@@ -69,7 +69,7 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
   end
 
   defp list_probes do
-    case STM32.probes() do
+    case CLI.ok!(native(STM32.probes())) do
       [] ->
         Mix.shell().info(
           "No debug probe found (looked for ST-Link, CMSIS-DAP and J-Link probes on USB)."
@@ -148,12 +148,11 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     end
   end
 
-  defp check(size, target) do
-    case STM32.check(size, target) do
-      {:ok, _} -> :ok
-      {:error, message} -> {:error, {:native, message}}
-    end
-  end
+  defp check(size, target), do: native(STM32.check(size, target))
+
+  # The NIF's `{:error, message}` as a reason AtomVM.Messages shows.
+  defp native({:error, message}) when is_binary(message), do: {:error, {:native, message}}
+  defp native(result), do: result
 
   defp download_library(board, version) do
     fetched = CLI.ok!(Firmware.fetch(board, version: version, flavor: "erlang"))

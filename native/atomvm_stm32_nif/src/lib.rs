@@ -41,10 +41,11 @@ impl From<&TargetSpec> for Target {
     }
 }
 
-/// The probes attached to this machine.
+/// The probes attached to this machine, or why probe-rs could not look.
 #[rustler::nif(schedule = "DirtyIo")]
-fn probes() -> Vec<Probe> {
-    stm32_flash::list_probes()
+fn probes() -> Result<Vec<Probe>, String> {
+    let probes = stm32_flash::list_probes().map_err(|e| e.to_string())?;
+    Ok(probes
         .into_iter()
         .map(|p| Probe {
             identifier: p.identifier,
@@ -53,7 +54,7 @@ fn probes() -> Vec<Probe> {
             serial: p.serial,
             accessible: p.accessible,
         })
-        .collect()
+        .collect())
 }
 
 /// Checks that an archive of `len` bytes fits `target` (addresses, sizes, sectors).
@@ -81,7 +82,9 @@ fn flash_start(path: String, target: TargetSpec, selector: String, pid: LocalPid
     let target = Target::from(&target);
     std::thread::spawn(move || {
         let mut env = OwnedEnv::new();
-        let result = (|| {
+        // A panic in probe-rs must still end in `{:done, {:error, _}}`: the caller waits
+        // for that message.
+        let flashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let probe = if selector.is_empty() {
                 ProbeSelector::Any
             } else {
@@ -96,7 +99,11 @@ fn flash_start(path: String, target: TargetSpec, selector: String, pid: LocalPid
                 });
             })
             .map_err(|e| e.to_string())
-        })();
+        }));
+        let result = flashed.unwrap_or_else(|payload| {
+            let cause = stm32_flash::error::panic_cause(payload.as_ref());
+            Err(format!("flashing stopped: probe-rs failed ({cause})"))
+        });
         let mut env = OwnedEnv::new();
         let _ = env.send_and_clear(&pid, |env| {
             let result = match result {

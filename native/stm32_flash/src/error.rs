@@ -81,6 +81,13 @@ pub enum Stm32Error {
         /// The candidates, as probe-rs lists them.
         matches: String,
     },
+    /// probe-rs failed while looking for probes (its USB serial-port listing panics
+    /// where `/sys` is missing, e.g. in a chroot or a minimal container).
+    #[error("cannot look for debug probes: probe-rs failed ({cause}); on Linux it reads /sys: is sysfs mounted?")]
+    ProbeSearch {
+        /// What probe-rs reported.
+        cause: String,
+    },
     /// No probe matches the selector.
     #[error("no debug probe found (looked for {looked_for}): connect an ST-Link/CMSIS-DAP/J-Link probe; `mix atomvm.stm32.flash --list-probes` lists what is connected")]
     NoProbe {
@@ -143,6 +150,15 @@ pub enum Stm32Error {
         /// What is wrong with it.
         reason: &'static str,
     },
+}
+
+/// The message of a caught panic (`catch_unwind`'s payload): its text when it has one.
+pub fn panic_cause(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "it panicked".to_string())
 }
 
 /// `err` and its `source()` chain as `outer: inner: root`, skipping messages an outer one

@@ -55,7 +55,7 @@ pub fn flash(
     let chip_name = chip.name.clone();
 
     let lister = Lister::new();
-    let found = lister.list_with_access(probe.to_probe_rs().as_ref());
+    let found = probe::guarded(|| lister.list_with_access(probe.to_probe_rs().as_ref()))?;
     let infos: Vec<ProbeInfo> = found.iter().map(ProbeInfo::from).collect();
     let chosen = probe::choose(&infos, probe)?;
     let (Some(item), Some(info)) = (found.get(chosen), infos.get(chosen)) else {

@@ -51,12 +51,21 @@ impl From<&ProbeListItem> for ProbeInfo {
 }
 
 /// Lists the debug probes probe-rs can see (ST-Link, CMSIS-DAP, J-Link and others).
-pub fn list_probes() -> Vec<ProbeInfo> {
-    Lister::new()
-        .list_all_with_access()
-        .iter()
-        .map(ProbeInfo::from)
-        .collect()
+/// Fails only when probe-rs itself fails ([`Stm32Error::ProbeSearch`]).
+pub fn list_probes() -> Result<Vec<ProbeInfo>, Stm32Error> {
+    let items = guarded(|| Lister::new().list_all_with_access())?;
+    Ok(items.iter().map(ProbeInfo::from).collect())
+}
+
+/// Runs a probe-rs probe search, turning a panic inside it into
+/// [`Stm32Error::ProbeSearch`]: a caller (the NIF's flashing thread) must get an
+/// answer, not lose its thread.
+pub(crate) fn guarded<T>(search: impl FnOnce() -> T) -> Result<T, Stm32Error> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(search)).map_err(|payload| {
+        Stm32Error::ProbeSearch {
+            cause: crate::error::panic_cause(payload.as_ref()),
+        }
+    })
 }
 
 /// Which probe to flash through.
@@ -171,6 +180,22 @@ mod tests {
             pid,
             serial: serial.map(str::to_string),
         }
+    }
+
+    #[test]
+    fn a_panicking_probe_search_is_an_error_that_names_its_cause() {
+        assert_eq!(guarded(|| 7).unwrap(), 7);
+        let err = guarded(|| -> u8 { panic!("/sys/class/tty/ doesn't exist") }).unwrap_err();
+        assert!(
+            matches!(&err, Stm32Error::ProbeSearch { cause } if cause == "/sys/class/tty/ doesn't exist")
+        );
+        assert_eq!(
+            err.to_string(),
+            "cannot look for debug probes: probe-rs failed (/sys/class/tty/ doesn't exist); \
+             on Linux it reads /sys: is sysfs mounted?"
+        );
+        let owned = guarded(|| -> u8 { panic!("{} probes", 2) }).unwrap_err();
+        assert!(owned.to_string().contains("(2 probes)"), "{owned}");
     }
 
     #[test]
