@@ -10,11 +10,19 @@ defmodule AtomVM.Firmware.Checksum do
   @doc "The lowercase hex sha256 of a file."
   @spec file(Path.t()) :: String.t()
   def file(path) do
+    # Read with :file.read/2: File.stream!/3 takes its arguments in opposite orders on
+    # Elixir 1.14 and 1.16+, and each release warns about the other's.
     path
-    |> File.stream!([], @chunk)
-    |> Enum.reduce(:crypto.hash_init(:sha256), &:crypto.hash_update(&2, &1))
-    |> :crypto.hash_final()
+    |> File.open!([:read, :binary], &hash(&1, path, :crypto.hash_init(:sha256)))
     |> Base.encode16(case: :lower)
+  end
+
+  defp hash(io, path, state) do
+    case :file.read(io, @chunk) do
+      {:ok, data} -> hash(io, path, :crypto.hash_update(state, data))
+      :eof -> :crypto.hash_final(state)
+      {:error, reason} -> raise File.Error, reason: reason, action: "read file", path: path
+    end
   end
 
   @doc """
