@@ -124,11 +124,15 @@ pub fn part_term(
             ctx.heap().tuple(&[start, len])
         }
         Type::Binary => {
-            let bytes = part.and_then(|(s, e)| subject.get(s..e)).unwrap_or_default();
+            let bytes = part
+                .and_then(|(s, e)| subject.get(s..e))
+                .unwrap_or_default();
             ctx.heap().binary(bytes)
         }
         Type::List => {
-            let bytes = part.and_then(|(s, e)| subject.get(s..e)).unwrap_or_default();
+            let bytes = part
+                .and_then(|(s, e)| subject.get(s..e))
+                .unwrap_or_default();
             if unicode {
                 utf8_list(ctx, bytes)
             } else {
@@ -157,7 +161,9 @@ fn utf8_list(ctx: &mut Context<'_>, bytes: &[u8]) -> Term {
     if rest.is_empty() {
         return chars;
     }
-    let incomplete = std::str::from_utf8(rest).err().is_some_and(|e| e.error_len().is_none());
+    let incomplete = std::str::from_utf8(rest)
+        .err()
+        .is_some_and(|e| e.error_len().is_none());
     let tag = ctx.atom(if incomplete { "incomplete" } else { "error" });
     let rest = ctx.heap().binary(rest);
     ctx.heap().tuple(&[tag, chars, rest])

@@ -163,8 +163,7 @@ fn compile_error(e: &pcre2::Error, translated: &Translated) -> CompileError {
     // The bundled PCRE2 (10.46) reports some errors one code unit earlier than the
     // one in OTP 28+ does (observed on OTP 29).
     let later = match e.code() {
-        108 | 111 | 115 | 122 | 144 => 1,
-        109 if offset > 1 => 1,
+        108 | 109 | 111 | 115 | 122 | 144 => 1,
         _ => 0,
     };
     CompileError {
@@ -278,7 +277,7 @@ pub fn exec(
                 // Heap limit, recursion loop: no match, as in erl_bif_re.c.
                 -63 | -52 => Ok(None),
                 _ => Err(Failure::Badarg),
-            }
+            };
         }
     };
     let Some(m) = found else { return Ok(None) };

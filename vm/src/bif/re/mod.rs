@@ -18,8 +18,10 @@
 //!   re.erl's `grun`/`urun`/`ucompile` for, are done natively, following those
 //!   functions (and their OTP 28 change for empty matches, `global.rs`).
 //! * **Messages.** Compile errors carry PCRE2's messages from OTP 28 on, and PCRE
-//!   8's (OTP 27 and before) for the errors both libraries have; the error offsets
-//!   are PCRE2's, moved as PCRE 8 moves them for the errors observed to differ by one.
+//!   8's (OTP 27 and before) for the errors both libraries have. The offsets are those
+//!   of the bundled PCRE2 (10.46), moved by one for the errors where OTP's library
+//!   (PCRE 8 before OTP 28, PCRE2 10.47 on OTP 29) was seen to report another one;
+//!   other errors may be off by one.
 //!
 //! Options (see `pattern.rs` and `engine.rs` for how):
 //!
@@ -48,7 +50,7 @@ mod options;
 mod pattern;
 
 use self::capture::{part_term, parts, select, select_global, Selection};
-use self::engine::{compiled, exec, Compiled, CompileError, Failure};
+use self::engine::{compiled, exec, CompileError, Compiled, Failure};
 use self::options::{Bsr, Spec, Type, Values};
 use super::{arg, check};
 use crate::interp::{Context, Exception};
@@ -235,7 +237,10 @@ fn run_with(ctx: &mut Context<'_>, subject: Term, re: Term, opts: Term) -> Resul
             let result = compiled(&spec);
             let c = result.as_ref().as_ref().map_err(|_| Exception::badarg())?;
             check(opts.newline.is_none_or(|nl| nl == c.newline))?;
-            check(opts.bsr.is_none_or(|b| b == spec.bsr.unwrap_or(Bsr::Unicode)))?;
+            check(
+                opts.bsr
+                    .is_none_or(|b| b == spec.bsr.unwrap_or(Bsr::Unicode)),
+            )?;
         } else {
             spec.newline = opts.newline.or(spec.newline);
             spec.bsr = opts.bsr.or(spec.bsr);
@@ -261,7 +266,9 @@ fn run_with(ctx: &mut Context<'_>, subject: Term, re: Term, opts: Term) -> Resul
         Err(_) => return Err(Exception::badarg()),
     };
     let (values, kind) = match opts.capture {
-        Some((values, kind)) => options::capture(ctx, values, kind).ok_or_else(Exception::badarg)?,
+        Some((values, kind)) => {
+            options::capture(ctx, values, kind).ok_or_else(Exception::badarg)?
+        }
         None => (Values::All, Type::Index),
     };
     let subject = text_bytes(ctx, subject, unicode)?;
@@ -331,7 +338,12 @@ struct Outcome {
 }
 
 impl Outcome {
-    fn parts(&self, ctx: &mut Context<'_>, parts: &[Option<(usize, usize)>], subject: &[u8]) -> Term {
+    fn parts(
+        &self,
+        ctx: &mut Context<'_>,
+        parts: &[Option<(usize, usize)>],
+        subject: &[u8],
+    ) -> Term {
         let items: Vec<Term> = parts
             .iter()
             .map(|p| part_term(ctx, *p, self.kind, subject, self.unicode))

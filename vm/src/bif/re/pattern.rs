@@ -27,11 +27,7 @@ pub struct Translated {
 impl Translated {
     /// The source offset of PCRE2's offset `at` in the translated text.
     pub fn source_offset(&self, at: usize) -> usize {
-        self.map
-            .get(at)
-            .or(self.map.last())
-            .copied()
-            .unwrap_or(0)
+        self.map.get(at).or(self.map.last()).copied().unwrap_or(0)
     }
 }
 
@@ -207,7 +203,10 @@ pub fn translate(spec: &Spec) -> Result<Translated, Refused> {
         }
     }
     out.map.push(source.len());
-    let text = String::from_utf8(out.text).map_err(|_| Refused::Utf8 { code: -3, offset: 0 })?;
+    let text = String::from_utf8(out.text).map_err(|_| Refused::Utf8 {
+        code: -3,
+        offset: 0,
+    })?;
     Ok(Translated {
         text,
         map: out.map,
@@ -436,7 +435,10 @@ mod tests {
         );
         assert_eq!(
             translate(&spec(b"\xe9(", flag::UTF)).unwrap_err(),
-            Refused::Utf8 { code: -3, offset: 0 }
+            Refused::Utf8 {
+                code: -3,
+                offset: 0
+            }
         );
         assert_eq!(utf8_error(b"a\x80"), Some((-22, 1)));
         assert_eq!(utf8_error("é".as_bytes()), None);

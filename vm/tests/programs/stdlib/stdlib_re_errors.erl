@@ -1,7 +1,7 @@
 -module(stdlib_re_errors).
 -export([start/0]).
 
-p(X) -> io:format("~p~n", [X]).
+p(X) -> io:format("~w~n", [X]).
 
 %% The class and reason of an exception (stack traces differ between VMs).
 e(F) ->

@@ -1,7 +1,7 @@
 -module(stdlib_re_run).
 -export([start/0]).
 
-p(X) -> io:format("~p~n", [X]).
+p(X) -> io:format("~w~n", [X]).
 
 %% The class and reason of an exception (stack traces differ between VMs).
 e(F) ->
@@ -93,7 +93,7 @@ start() ->
     p(re:run("aaaz", "(a+)*z", [{match_limit, 100000}, report_errors])),
     %% internal_run, as re.erl calls it.
     p(re:internal_run("abc", "b", [], true)),
-    p(e(fun() -> re:internal_run("abc", "b", [], maybe) end)),
+    p(e(fun() -> re:internal_run("abc", "b", [], sometimes) end)),
     %% Bad arguments.
     p(e(fun() -> re:run("abc", "b", [bogus]) end)),
     p(e(fun() -> re:run("abc", MP, [caseless]) end)),
