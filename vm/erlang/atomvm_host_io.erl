@@ -1,22 +1,27 @@
-%% The host VM's group leader: answers the Erlang I/O protocol for standard output
-%% and writes through the VM's native atomvm_host:put_chars/3. Like standard_io under
-%% `erl -noshell` it starts as a latin1 device (a unicode one when running Elixir, as
-%% Elixir sets it, and from OTP 26 in a UTF-8 locale, as erl does); setopts can
-%% switch it.
+%% The host VM's io servers: the group leader (standard output, also `user`) and
+%% `standard_error`. Each answers the Erlang I/O protocol and writes through the VM's
+%% native atomvm_host:put_chars/4. Like standard_io under `erl -noshell` they start as
+%% latin1 devices (unicode ones when running Elixir, as Elixir sets them, and from
+%% OTP 26 in a UTF-8 locale, as erl does); setopts can switch them.
 -module(atomvm_host_io).
--export([start/1]).
+-export([start/1, start_stderr/1]).
 
+%% Standard output.
 start(Encoding) ->
-    loop(Encoding).
+    loop({stdout, Encoding}).
 
-loop(Encoding) ->
+%% Standard error.
+start_stderr(Encoding) ->
+    loop({stderr, Encoding}).
+
+loop(Device) ->
     receive
         {io_request, From, ReplyAs, Request} ->
-            {Reply, NewEncoding} = request(Request, Encoding),
+            {Reply, NewDevice} = request(Request, Device),
             From ! {io_reply, ReplyAs, Reply},
-            loop(NewEncoding);
+            loop(NewDevice);
         _Other ->
-            loop(Encoding)
+            loop(Device)
     end.
 
 request({put_chars, Encoding, Chars}, Device) ->
@@ -29,11 +34,11 @@ request({put_chars, Encoding, Module, Function, Args}, Device) ->
     end;
 request({requests, Requests}, Device) ->
     lists:foldl(fun(R, {ok, D}) -> request(R, D); (_, Error) -> Error end, {ok, Device}, Requests);
-request(getopts, Device) ->
-    {options(erlang:system_info(otp_release), Device), Device};
-request({setopts, Opts}, Device) ->
-    case proplists:get_value(encoding, Opts, Device) of
-        E when E =:= latin1; E =:= unicode; E =:= utf8 -> {ok, encoding(E)};
+request(getopts, {Target, Encoding} = Device) ->
+    {options(Target, erlang:system_info(otp_release), Encoding), Device};
+request({setopts, Opts}, {Target, Encoding} = Device) ->
+    case proplists:get_value(encoding, Opts, Encoding) of
+        E when E =:= latin1; E =:= unicode; E =:= utf8 -> {ok, {Target, encoding(E)}};
         _ -> {{error, enotsup}, Device}
     end;
 request({get_geometry, _}, Device) ->
@@ -41,21 +46,27 @@ request({get_geometry, _}, Device) ->
 request(_, Device) ->
     {{error, request}, Device}.
 
-%% What io:getopts() answers for standard_io under `erl -noshell` with standard output
-%% not a terminal, as each release does (OTP 26 rewrote the terminal driver).
-options(Release, Encoding) when Release >= "29" ->
+%% What io:getopts/1 answers under `erl -noshell` with the output not a terminal, as
+%% each release does (OTP 26 rewrote the terminal driver).
+options(stdout, Release, Encoding) when Release >= "29" ->
     [{expand_fun, false}, {echo, false}, {line_history, false}, {log, none},
      {binary, false}, {encoding, Encoding}, {terminal, false}, {stdout, false},
      {stderr, false}, {stdin, false}];
-options(Release, Encoding) when Release >= "26" ->
+options(stdout, Release, Encoding) when Release >= "26" ->
     [{expand_fun, fun edlin_expand:expand/2}, {echo, false}, {binary, false},
      {encoding, Encoding}, {log, none}, {terminal, false}, {stdout, false},
      {stderr, false}, {stdin, false}];
-options(_, Encoding) ->
-    [{binary, false}, {encoding, Encoding}].
+options(stderr, Release, Encoding) when Release >= "29" ->
+    [{encoding, Encoding}, {onlcr, false}, {log, none}, {terminal, false}];
+options(stderr, Release, Encoding) when Release >= "26" ->
+    [{encoding, Encoding}, {onlcr, false}, {log, none}];
+options(stdout, _, Encoding) ->
+    [{binary, false}, {encoding, Encoding}];
+options(stderr, _, Encoding) ->
+    [{encoding, Encoding}].
 
 encoding(utf8) -> unicode;
 encoding(E) -> E.
 
-write(Device, Encoding, Chars) ->
-    atomvm_host:put_chars(Device, Encoding, Chars).
+write({Target, Encoding}, DataEncoding, Chars) ->
+    atomvm_host:put_chars(Target, Encoding, DataEncoding, Chars).

@@ -1,5 +1,6 @@
 //! Erlang's term order and equality:
-//! `number < atom < reference < fun < port < pid < tuple < map < [] < list < bitstring`.
+//! `number < atom < reference < fun < port < pid < tuple < record < map < [] < list <
+//! bitstring` (OTP 29's native records between tuples and maps).
 //!
 //! Iterative (an explicit work stack), so deeply nested terms cannot overflow the Rust
 //! stack.
@@ -26,21 +27,28 @@ fn rank(mem: &Mem<'_>, t: Term) -> u8 {
         return 5;
     }
     if t.is_nil() {
-        return 8;
+        return NIL;
     }
     if t.as_list().is_some() {
-        return 9;
+        return LIST;
     }
     match mem.kind(t) {
         Some(HeaderKind::PosBig | HeaderKind::NegBig | HeaderKind::Float) => 0,
         Some(HeaderKind::Ref) => 2,
         Some(HeaderKind::Fun | HeaderKind::Export) => 3,
         Some(HeaderKind::Tuple) => 6,
-        Some(HeaderKind::Map) => 7,
-        Some(HeaderKind::HeapBin | HeaderKind::RefcBin | HeaderKind::SubBin) => 10,
-        _ => 11,
+        Some(HeaderKind::Record) => RECORD,
+        Some(HeaderKind::Map) => 8,
+        Some(HeaderKind::HeapBin | HeaderKind::RefcBin | HeaderKind::SubBin) => BITSTRING,
+        _ => 12,
     }
 }
+
+/// Ranks that the comparison treats specially.
+const RECORD: u8 = 7;
+const NIL: u8 = 9;
+const LIST: u8 = 10;
+const BITSTRING: u8 = 11;
 
 /// A number read for comparison.
 enum Num {
@@ -122,8 +130,10 @@ pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) 
     if let (Some(x), Some(y)) = (a.as_small(), b.as_small()) {
         return x.cmp(&y);
     }
-    let mut work = vec![(a, b)];
-    while let Some((a, b)) = work.pop() {
+    // Pairs to compare, each with its own exactness: a record's values are compared
+    // exactly even by `==` (as the BEAM does).
+    let mut work = vec![(a, b, exact)];
+    while let Some((a, b, exact)) = work.pop() {
         if a == b {
             continue;
         }
@@ -141,15 +151,27 @@ pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) 
                 .cmp(atoms.name(b.as_atom().unwrap_or(0))),
             4 => a.as_port().cmp(&b.as_port()),
             5 => a.as_pid().cmp(&b.as_pid()),
-            9 => {
+            LIST => {
                 let (Some((ha, ta)), Some((hb, tb))) = (mem.cons(a), mem.cons(b)) else {
                     return Ordering::Equal;
                 };
-                work.push((ta, tb));
-                work.push((ha, hb));
+                work.push((ta, tb, exact));
+                work.push((ha, hb, exact));
                 Ordering::Equal
             }
-            10 => match (mem.bitstr(a), mem.bitstr(b)) {
+            RECORD => match (mem.record(a), mem.record(b)) {
+                // The definitions `{Module, Name, IsExported, {Field...}}` (module, name,
+                // exported flag, field count, field names), then the values, exactly.
+                (Some((da, va)), Some((db, vb))) => {
+                    for (x, y) in va.iter().zip(vb).rev() {
+                        work.push((*x, *y, true));
+                    }
+                    work.push((da, db, true));
+                    Ordering::Equal
+                }
+                _ => Ordering::Equal,
+            },
+            BITSTRING => match (mem.bitstr(a), mem.bitstr(b)) {
                 (Some(x), Some(y)) => {
                     let common = x.bits.min(y.bits);
                     let mut order = Ordering::Equal;
@@ -170,10 +192,10 @@ pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) 
                         match (mem.map(a), mem.map(b)) {
                             (Some((ka, va)), Some((kb, vb))) if ka.len() == kb.len() => {
                                 for (x, y) in va.iter().zip(vb).rev() {
-                                    work.push((*x, *y));
+                                    work.push((*x, *y, exact));
                                 }
                                 for (x, y) in ka.iter().zip(kb).rev() {
-                                    work.push((*x, *y));
+                                    work.push((*x, *y, exact));
                                 }
                                 Ordering::Equal
                             }
@@ -186,7 +208,7 @@ pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) 
                         pa.len().cmp(&pb.len())
                     } else {
                         for (x, y) in pa.iter().zip(pb).rev() {
-                            work.push((*x, *y));
+                            work.push((*x, *y, exact));
                         }
                         Ordering::Equal
                     }

@@ -83,6 +83,25 @@ pub fn display(mem: &Mem<'_>, atoms: &AtomTable, t: Term, out: &mut Vec<u8>) {
             }
             parts.push(Item::Text("}"));
             work.extend(parts.into_iter().rev());
+        } else if let Some(r) = crate::records::view(mem, t) {
+            // `#Module:name{field=Value,...}`.
+            let mut parts = vec![
+                Item::Text("#"),
+                Item::Term(r.module),
+                Item::Text(":"),
+                Item::Term(r.name),
+                Item::Text("{"),
+            ];
+            for (i, (f, v)) in r.fields.iter().zip(r.values).enumerate() {
+                if i > 0 {
+                    parts.push(Item::Text(","));
+                }
+                parts.push(Item::Term(*f));
+                parts.push(Item::Text("="));
+                parts.push(Item::Term(*v));
+            }
+            parts.push(Item::Text("}"));
+            work.extend(parts.into_iter().rev());
         } else if let Some(f) = mem.float(t) {
             float_e(f, out);
         } else if let Some(Int::Big(b)) = mem.int(t) {

@@ -18,6 +18,7 @@ pub mod locale;
 pub mod module;
 pub mod peripherals;
 pub mod process;
+pub mod records;
 pub mod release;
 mod signals;
 pub mod term;

@@ -179,6 +179,18 @@ impl Vm {
         Some(CodeAddr { module: m, ip })
     }
 
+    /// The definition of record `name` of `module` (atom indexes), if that module is
+    /// loaded. OTP 29.1 does not load a module for `#module:name{}`: a record of a
+    /// module not loaded yet is `badrecord`.
+    pub fn record_def(
+        &self,
+        module: u32,
+        name: u32,
+    ) -> Option<std::rc::Rc<crate::records::RecordDef>> {
+        let m = *self.by_name.get(&module)?;
+        self.modules.get(m as usize)?.record(name).cloned()
+    }
+
     /// Where a new process starts to call `module:function/arity` through `apply` (for
     /// functions with no Erlang code, such as BIFs): its X registers must hold the
     /// arguments, then the module and function atoms.
@@ -203,6 +215,7 @@ impl Vm {
                     lambdas: Vec::new(),
                     lines: Vec::new(),
                     file: None,
+                    records: Vec::new(),
                 }));
                 self.by_name.insert(name, index);
                 index

@@ -409,6 +409,29 @@ fn write_w(term: &Term, out: &mut String) -> Option<()> {
             write_all(items, out)?;
             out.push('}');
         }
+        Term::Record {
+            module,
+            name,
+            fields,
+            values,
+            ..
+        } => {
+            // OTP 29's `~w` of a native record: `#m:n{f = V,...}`.
+            out.push('#');
+            write_w(module, out)?;
+            out.push(':');
+            write_w(name, out)?;
+            out.push('{');
+            for (i, (f, v)) in fields.iter().zip(values).enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_w(f, out)?;
+                out.push_str(" = ");
+                write_w(v, out)?;
+            }
+            out.push('}');
+        }
         Term::Map(pairs) => {
             // Up to 32 keys a map is a sorted array and `~w` prints it in the
             // order it is encoded; a larger one is a hash trie that

@@ -298,18 +298,36 @@ pub fn chardata_utf8(ctx: &Context<'_>, t: Term, unicode: bool) -> Option<Vec<u8
     Some(out)
 }
 
-/// `atomvm_host:put_chars/2`: writes chardata to standard output.
+/// `atomvm_host:put_chars/2,3,4`: writes chardata to standard output, or to standard
+/// error: `put_chars([Target,] [DeviceEncoding,] DataEncoding, Chars)`, `Target`
+/// `stdout` (the default) or `stderr`, the device `latin1` unless said otherwise.
 pub fn put_chars(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     use std::io::Write;
-    // put_chars(DeviceEncoding, DataEncoding, Chars); put_chars(DataEncoding, Chars).
+    let (to_stderr, args) = match args {
+        [target, rest @ ..] if args.len() == 4 => (
+            target
+                .as_atom()
+                .is_some_and(|a| ctx.vm.atoms.name(a) == "stderr"),
+            rest,
+        ),
+        _ => (false, args),
+    };
     let (device_unicode, data, chars) = match args {
         [device, data, chars] => (*device != crate::atom::atoms::latin1, *data, *chars),
         _ => (false, arg(args, 0), arg(args, 1)),
     };
+    let write = |ctx: &mut Context<'_>, bytes: &[u8]| {
+        if to_stderr {
+            let _ = ctx.vm.out.flush();
+            let _ = std::io::stderr().write_all(bytes);
+        } else {
+            let _ = ctx.vm.out.write_all(bytes);
+        }
+    };
     let unicode = data != crate::atom::atoms::latin1;
     match chardata_utf8(ctx, chars, unicode) {
         Some(utf8) if device_unicode => {
-            let _ = ctx.vm.out.write_all(&utf8);
+            write(ctx, &utf8);
             Ok(crate::atom::atoms::ok)
         }
         Some(utf8) => {
@@ -325,7 +343,7 @@ pub fn put_chars(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
                     }
                 }
             }
-            let _ = ctx.vm.out.write_all(&bytes);
+            write(ctx, &bytes);
             Ok(crate::atom::atoms::ok)
         }
         None => {

@@ -304,6 +304,21 @@ fn encode_v0(root: &Ext) -> Vec<u8> {
                     work.push(k);
                 }
             }
+            Ext::Record {
+                exported,
+                module,
+                name,
+                fields,
+                values,
+            } => {
+                out.push(etf::tags::RECORD);
+                out.extend_from_slice(&count32(fields.len()).to_be_bytes());
+                out.push(u8::from(*exported));
+                work.extend(values.iter().rev());
+                work.extend(fields.iter().rev());
+                work.push(name);
+                work.push(module);
+            }
             Ext::List { elements, tail } if !is_byte_string(elements, tail) => {
                 out.push(etf::tags::LIST);
                 out.extend_from_slice(&count32(elements.len()).to_be_bytes());
@@ -380,6 +395,8 @@ enum Pending {
     List(usize),
     /// That many keys and values, alternating.
     Map(usize),
+    /// A native record: module, name, `fields` names, then as many values.
+    Record { exported: bool, fields: usize },
     /// A closure: everything but its free variables, of which there are `free`.
     Fun {
         arity: u8,
@@ -452,6 +469,18 @@ fn to_ext(ctx: &Context<'_>, root: Term) -> Result<Ext, Exception> {
                 HeaderKind::Tuple => {
                     work.push(ToExt::Build(Pending::Tuple(payload.len())));
                     work.extend(payload.iter().rev().map(|e| ToExt::Visit(*e)));
+                    continue;
+                }
+                HeaderKind::Record => {
+                    let r = crate::records::view(&mem, t).ok_or_else(Exception::badarg)?;
+                    work.push(ToExt::Build(Pending::Record {
+                        exported: r.exported,
+                        fields: r.fields.len(),
+                    }));
+                    work.extend(r.values.iter().rev().map(|e| ToExt::Visit(*e)));
+                    work.extend(r.fields.iter().rev().map(|e| ToExt::Visit(*e)));
+                    work.push(ToExt::Visit(r.name));
+                    work.push(ToExt::Visit(r.module));
                     continue;
                 }
                 HeaderKind::Map => {
@@ -566,6 +595,20 @@ fn build_ext(values: &mut Vec<Ext>, pending: Pending) -> Option<Ext> {
     };
     Some(match pending {
         Pending::Tuple(n) => Ext::Tuple(take(values, n)?),
+        Pending::Record { exported, fields } => {
+            let mut parts = take(values, 2 + 2 * fields)?;
+            let record_values = parts.split_off(2 + fields);
+            let names = parts.split_off(2);
+            let name = parts.pop()?;
+            let module = parts.pop()?;
+            Ext::Record {
+                exported,
+                module: Box::new(module),
+                name: Box::new(name),
+                fields: names,
+                values: record_values,
+            }
+        }
         Pending::List(n) => {
             let mut elements = take(values, n + 1)?;
             let tail = elements.pop()?;
@@ -638,10 +681,10 @@ impl<'a> Key<'a> {
 }
 
 /// Rank of a term's type: `number < atom < reference < fun < port < pid < tuple <
-/// map < [] < list < bitstring`.
+/// record < map < [] < list < bitstring`.
 fn key_rank(k: Key<'_>) -> u8 {
     match k {
-        Key::Rest(..) => 9,
+        Key::Rest(..) => 10,
         Key::Term(t) => match t {
             Ext::Integer(_) | Ext::BigInt { .. } | Ext::Float(_) => 0,
             Ext::Atom(_) => 1,
@@ -650,10 +693,11 @@ fn key_rank(k: Key<'_>) -> u8 {
             Ext::Port { .. } => 4,
             Ext::Pid { .. } => 5,
             Ext::Tuple(_) => 6,
-            Ext::Map(_) => 7,
-            Ext::Nil => 8,
-            Ext::List { .. } => 9,
-            Ext::Binary(_) | Ext::BitBinary { .. } => 10,
+            Ext::Record { .. } => 7,
+            Ext::Map(_) => 8,
+            Ext::Nil => 9,
+            Ext::List { .. } => 10,
+            Ext::Binary(_) | Ext::BitBinary { .. } => 11,
         },
     }
 }
@@ -718,6 +762,35 @@ fn key_order(a: &Ext, b: &Ext) -> std::cmp::Ordering {
                         }
                         Ordering::Equal
                     }
+                }
+                (
+                    Ext::Record {
+                        exported: e1,
+                        module: m1,
+                        name: n1,
+                        fields: f1,
+                        values: v1,
+                    },
+                    Ext::Record {
+                        exported: e2,
+                        module: m2,
+                        name: n2,
+                        fields: f2,
+                        values: v2,
+                    },
+                ) => {
+                    let order = ext_atom(m1)
+                        .cmp(&ext_atom(m2))
+                        .then(ext_atom(n1).cmp(&ext_atom(n2)))
+                        .then(e1.cmp(e2))
+                        .then(f1.len().cmp(&f2.len()))
+                        .then(f1.iter().map(ext_atom).cmp(f2.iter().map(ext_atom)));
+                    if order.is_eq() {
+                        for (p, q) in v1.iter().zip(v2).rev() {
+                            work.push((Key::Term(p), Key::Term(q)));
+                        }
+                    }
+                    order
                 }
                 (Ext::Map(x), Ext::Map(y)) => {
                     if x.len() != y.len() {
@@ -817,6 +890,11 @@ fn ext_atom(t: &Ext) -> Option<&str> {
 /// stack.
 enum Assemble {
     Tuple(usize),
+    /// A native record: module, name, `fields` names, then as many values.
+    Record {
+        exported: bool,
+        fields: usize,
+    },
     /// That many elements, then the tail.
     List(usize),
     Map(usize),
@@ -889,6 +967,24 @@ fn from_ext(ctx: &mut Context<'_>, root: Ext) -> Result<Term, Exception> {
             Ext::Tuple(items) => {
                 work.0.push(FromExt::Build(Assemble::Tuple(items.len())));
                 work.0.extend(items.into_iter().rev().map(FromExt::Visit));
+                continue;
+            }
+            Ext::Record {
+                exported,
+                module,
+                name,
+                fields,
+                values,
+            } => {
+                check(fields.len() == values.len())?;
+                work.0.push(FromExt::Build(Assemble::Record {
+                    exported,
+                    fields: fields.len(),
+                }));
+                work.0.extend(values.into_iter().rev().map(FromExt::Visit));
+                work.0.extend(fields.into_iter().rev().map(FromExt::Visit));
+                work.0.push(FromExt::Visit(*name));
+                work.0.push(FromExt::Visit(*module));
                 continue;
             }
             Ext::Map(pairs) => {
@@ -991,6 +1087,19 @@ fn assemble_term(
         Assemble::Tuple(n) => {
             let items = take(values, n)?;
             ctx.heap().tuple(&items)
+        }
+        Assemble::Record { exported, fields } => {
+            let mut parts = take(values, 2 + 2 * fields)?;
+            let record_values = parts.split_off(2 + fields);
+            let names = parts.split_off(2);
+            // Atoms for the module, the name and distinct field names, as the BEAM
+            // requires of a record it decodes.
+            check(parts.iter().chain(&names).all(|t| t.as_atom().is_some()))?;
+            let distinct: std::collections::HashSet<Term> = names.iter().copied().collect();
+            check(distinct.len() == names.len())?;
+            let (module, name) = (parts[0], parts[1]);
+            let def = crate::records::definition(ctx.heap(), module, name, exported, &names);
+            ctx.heap().record(def, &record_values)
         }
         Assemble::List(n) => {
             let mut items = take(values, n + 1)?;

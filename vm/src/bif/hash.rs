@@ -683,7 +683,9 @@ fn hash2_term(
     }
     let (header, payload) = mem.boxed(t).ok_or_else(Exception::badarg)?;
     match header.kind {
-        HeaderKind::Tuple => {
+        // A native record hashes as the tuple of its definition and values (not as
+        // the BEAM hashes its internal layout; see `crate::records`).
+        HeaderKind::Tuple | HeaderKind::Record => {
             hash_1(hash, payload.len() as u32, HCONST_9);
             let Some((first, rest)) = payload.split_first() else {
                 return Ok(None);
@@ -873,7 +875,7 @@ pub fn make_hash(ctx: &Context<'_>, root: Term) -> Result<u32, Exception> {
         } else {
             let (header, payload) = mem.boxed(t).ok_or_else(Exception::badarg)?;
             match header.kind {
-                HeaderKind::Tuple => {
+                HeaderKind::Tuple | HeaderKind::Record => {
                     stack.push(Hash1::TupleEnd(payload.len() as u32));
                     stack.extend(payload.iter().rev().map(|e| Hash1::Term(*e)));
                 }

@@ -21,7 +21,8 @@ pub fn get(ctx: &Context<'_>, m: Term, key: Term) -> Option<Term> {
     values.get(i).copied()
 }
 
-fn pairs(ctx: &Context<'_>, m: Term) -> Option<Vec<(Term, Term)>> {
+/// A map's keys and values, in key order; `None` if `m` is not a map.
+pub fn pairs(ctx: &Context<'_>, m: Term) -> Option<Vec<(Term, Term)>> {
     let mem = ctx.mem();
     let (keys, values) = mem.map(m)?;
     Some(keys.iter().copied().zip(values.iter().copied()).collect())

@@ -20,6 +20,8 @@ pub mod math;
 pub mod os;
 pub mod persistent;
 pub mod process;
+pub mod re;
+pub mod records;
 pub mod system_info;
 pub mod terms;
 pub mod time;
@@ -67,6 +69,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "xor", 2) => terms::xor,
         ("erlang", "not", 1) => terms::not,
         ("erlang", "is_integer", 1) => terms::is_integer,
+        ("erlang", "is_integer", 3) => terms::is_integer3,
         ("erlang", "is_float", 1) => terms::is_float,
         ("erlang", "is_number", 1) => terms::is_number,
         ("erlang", "is_atom", 1) => terms::is_atom,
@@ -127,7 +130,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("console", "flush", 0) => atomvm::console_flush,
         ("erlang", "system_info", 1) => system_info::system_info,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
-        ("atomvm_host", "put_chars", 3) => convert::put_chars,
+        ("atomvm_host", "put_chars", 3 | 4) => convert::put_chars,
         ("atomvm_host", "put_stderr", 1) => convert::put_stderr,
         ("atomvm_host", "app_file", 1) => atomvm::app_file,
         ("erlang", "display_string", 1) => convert::put_stderr,
@@ -153,6 +156,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "send", 2) => process::send,
         ("erlang", "!", 2) => process::send,
         ("erlang", "link", 1) => process::link,
+        // OTP 29: link options and exit signal options (none changes a local signal).
+        ("erlang", "link", 2) => process::link,
         ("erlang", "unlink", 1) => process::unlink,
         ("erlang", "monitor", 2) => process::monitor,
         ("ets", "new", 2) => ets::new,
@@ -225,6 +230,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "erase", 1) => process::erase,
         ("erlang", "exit", 1) => process::exit1,
         ("erlang", "exit", 2) => process::exit2,
+        ("erlang", "exit", 3) => process::exit3,
+        ("erlang", "exit_signal", 2 | 3) => process::exit_signal,
         ("erlang", "error", 1) => process::error1,
         ("erlang", "error", 2) => process::error2,
         ("erlang", "error", 3) => process::error2,
@@ -324,6 +331,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("persistent_term", "get", 1) => persistent::get,
         ("persistent_term", "get", 2) => persistent::get,
         ("persistent_term", "put", 2) => persistent::put,
+        ("persistent_term", "put_new", 2) => persistent::put_new,
         ("persistent_term", "erase", 1) => persistent::erase,
         ("persistent_term", "get", 0) => persistent::get_all,
         ("persistent_term", "info", 0) => persistent::info,
@@ -374,6 +382,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("math", f, a) => return math::lookup(f, a),
         _ => {
             return etf::lookup(module, function, arity)
+                .or_else(|| records::lookup(module, function, arity))
+                .or_else(|| re::lookup(module, function, arity))
                 .or_else(|| hash::lookup(module, function, arity))
         }
     };

@@ -36,6 +36,22 @@ pub fn put(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     Ok(atoms::ok)
 }
 
+/// `persistent_term:put_new/2` (OTP 28.4): stores only a key not stored yet; the
+/// same value again is `ok`, a different one `badarg`.
+pub fn put_new(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if let Some(i) = position(ctx, arg(args, 0)) {
+        let stored = ctx.vm.persistent[i].1;
+        let same = crate::compare::compare(&ctx.mem(), &ctx.vm.atoms, stored, arg(args, 1), true)
+            == std::cmp::Ordering::Equal;
+        return if same {
+            Ok(atoms::ok)
+        } else {
+            Err(Exception::badarg())
+        };
+    }
+    put(ctx, args)
+}
+
 /// `persistent_term:erase/1`.
 pub fn erase(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     match position(ctx, arg(args, 0)) {

@@ -710,6 +710,30 @@ pub fn exit1(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     Err(Exception::exit(arg(args, 0)))
 }
 
+/// `exit/3` (OTP 29): `exit/2` with an option list (no option changes a local
+/// signal).
+pub fn exit3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    ctx.mem()
+        .list_elements(arg(args, 2))
+        .ok_or_else(Exception::badarg)?;
+    exit2(ctx, &args[..2])
+}
+
+/// `exit_signal/2,3` (OTP 29): an exit signal as any other process would receive it;
+/// unlike `exit/2`, `normal` sent to oneself is ignored unless exits are trapped.
+pub fn exit_signal(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if let Some(opts) = args.get(2) {
+        ctx.mem()
+            .list_elements(*opts)
+            .ok_or_else(Exception::badarg)?;
+    }
+    let to_self = arg(args, 0).as_pid() == Some(ctx.proc.pid);
+    if to_self && arg(args, 1) == atoms::normal && !ctx.proc.trap_exit {
+        return Ok(atoms::true_);
+    }
+    exit2(ctx, &args[..2])
+}
+
 /// `exit/2`: an exit signal to another process (or to itself).
 pub fn exit2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;

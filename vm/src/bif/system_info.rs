@@ -56,6 +56,8 @@ pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
             Ok(chars(ctx, &text))
         }
         "wordsize" => small(8),
+        "endian" if cfg!(target_endian = "big") => Ok(ctx.atom("big")),
+        "endian" => Ok(ctx.atom("little")),
         "schedulers"
         | "schedulers_online"
         | "logical_processors"

@@ -101,6 +101,21 @@ fn kind(ctx: &Context<'_>, t: Term) -> Option<HeaderKind> {
 pub fn is_integer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     Ok(boolean(ctx.mem().is_integer(arg(args, 0))))
 }
+/// `is_integer/3` (OTP 29): whether the term is an integer from `Lo` to `Hi`
+/// inclusive; bounds that are not integers are `badarg`.
+pub fn is_integer3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let (t, lo, hi) = (arg(args, 0), arg(args, 1), arg(args, 2));
+    let mem = ctx.mem();
+    check(mem.is_integer(lo) && mem.is_integer(hi))?;
+    if !mem.is_integer(t) {
+        return Ok(atoms::false_);
+    }
+    let order = |a, b| crate::compare::compare(&mem, &ctx.vm.atoms, a, b, false);
+    Ok(boolean(
+        order(lo, t) != std::cmp::Ordering::Greater && order(t, hi) != std::cmp::Ordering::Greater,
+    ))
+}
+
 /// `is_float/1`.
 pub fn is_float(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     Ok(boolean(kind(ctx, arg(args, 0)) == Some(HeaderKind::Float)))
@@ -298,6 +313,11 @@ pub fn is_port(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `is_record/2,3`.
 pub fn is_record(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if args.len() == 3 && crate::release::get() >= 29 {
+        if let Some(native) = super::records::is_native_record3(ctx, args) {
+            return native;
+        }
+    }
     let tag = arg(args, 1);
     check(tag.as_atom().is_some())?;
     let size = match args.get(2) {

@@ -137,6 +137,15 @@ impl Heap {
         self.push_object(HeaderKind::Export, &[module, function, arity])
     }
 
+    /// A native record of definition `def` (see [`crate::records`]) with `values`, one
+    /// per field of the definition.
+    pub fn record(&mut self, def: Term, values: &[Term]) -> Term {
+        let mut payload = Vec::with_capacity(1 + values.len());
+        payload.push(def);
+        payload.extend_from_slice(values);
+        self.push_object(HeaderKind::Record, &payload)
+    }
+
     /// A map from keys sorted in term order (no duplicates) and their values.
     pub fn map_sorted(&mut self, keys: &[Term], values: &[Term]) -> Term {
         let keys = self.tuple(keys);

@@ -230,6 +230,23 @@ impl<'a> Mem<'a> {
         }
     }
 
+    /// A native record's definition tuple and its values.
+    pub fn record(&self, t: Term) -> Option<(Term, &'a [Term])> {
+        match self.boxed(t)? {
+            (
+                Header {
+                    kind: HeaderKind::Record,
+                    ..
+                },
+                payload,
+            ) => {
+                let (def, values) = payload.split_first()?;
+                Some((*def, values))
+            }
+            _ => None,
+        }
+    }
+
     /// A map's sorted keys and its values.
     pub fn map(&self, t: Term) -> Option<(&'a [Term], &'a [Term])> {
         match self.boxed(t)? {

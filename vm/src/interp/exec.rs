@@ -309,6 +309,8 @@ enum Target {
     Native(crate::module::NativeFn),
     Apply,
     Hibernate,
+    /// `erlang:hibernate/0` (OTP 28): wait for a message without leaving the caller.
+    HibernateInPlace,
     Undef,
     Missing,
 }
@@ -321,10 +323,14 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
         return Target::Apply;
     }
     if mfa.module == atoms::erlang.as_atom().unwrap_or(0)
-        && mfa.arity == 3
+        && (mfa.arity == 3 || mfa.arity == 0)
         && vm.atoms.name(mfa.function) == "hibernate"
     {
-        return Target::Hibernate;
+        return if mfa.arity == 3 {
+            Target::Hibernate
+        } else {
+            Target::HibernateInPlace
+        };
     }
     let (m, f) = (
         vm.atoms.name(mfa.module).to_owned(),
@@ -420,6 +426,18 @@ fn call_mfa(
             proc.cp = Term::cp(CodeAddr::EXIT);
             proc.hibernated = proc.recv_pos >= proc.mailbox.len();
             apply_mf(vm, proc, x, here, m, f, arity, Kind::Tail, reductions)
+        }
+        Target::HibernateInPlace => {
+            if proc.mailbox.is_empty() && kind == Kind::Call {
+                // Sleep on this very call: a message wakes the process, the call runs
+                // again and returns (`process_info` shows the caller meanwhile). A tail
+                // call (its frame already gone) returns at once instead.
+                proc.resume = here;
+                proc.status = Status::Waiting { timer: None };
+                return Flow::Stop(Yield::Waiting);
+            }
+            x[0] = atoms::ok;
+            finish(proc, kind)
         }
         Target::Missing => Flow::Stop(Yield::Faulted(Fault(format!(
             "BIF erlang:{}/{} is not implemented",
@@ -1469,6 +1487,11 @@ fn step(
         | Instr::BsAppend { .. }
         | Instr::BsInitWritable
         | Instr::BsMatch { .. } => super::bitsyntax::step(vm, proc, x, instr),
+        Instr::IsNativeRecord { .. }
+        | Instr::IsRecordAccessible { .. }
+        | Instr::GetRecordElements { .. }
+        | Instr::PutRecord { .. }
+        | Instr::GetRecordField { .. } => super::records::step(vm, proc, x, module, instr),
         Instr::UpdateRecord { src, dst, updates } => {
             let t = get(proc, x, *src);
             let Some(mut elements) = proc.heap.mem(&vm.literals).tuple(t).map(<[Term]>::to_vec)

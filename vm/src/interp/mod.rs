@@ -4,6 +4,7 @@ pub mod bits;
 pub(crate) mod bitsyntax;
 mod exception;
 mod exec;
+mod records;
 
 pub use exception::{Exception, Fault};
 pub use exec::{fun_arity, run};

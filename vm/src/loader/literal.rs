@@ -59,6 +59,20 @@ pub fn build(value: &Etf, lits: &mut Heap, atoms: &mut AtomTable) -> Term {
             let f = build(function, lits, atoms);
             lits.export(m, f, *arity)
         }
+        Etf::Record {
+            exported,
+            module,
+            name,
+            fields,
+            values,
+        } => {
+            let module = build(module, lits, atoms);
+            let name = build(name, lits, atoms);
+            let fields: Vec<Term> = fields.iter().map(|f| build(f, lits, atoms)).collect();
+            let values: Vec<Term> = values.iter().map(|v| build(v, lits, atoms)).collect();
+            let def = crate::records::definition(lits, module, name, *exported, &fields);
+            lits.record(def, &values)
+        }
         // Pids, ports, references and closures never appear in compiled literals.
         _ => Term::atom(atoms.intern("unsupported_literal")),
     }

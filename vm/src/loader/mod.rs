@@ -4,6 +4,7 @@
 mod error;
 mod lines;
 mod literal;
+mod records;
 mod translate;
 
 pub use error::LoadError;
@@ -48,6 +49,15 @@ pub fn load(
         let value = etf::decode(bytes).map_err(|error| LoadError::Literal { index: i, error })?;
         literal_terms.push(literal::build(&value, lits, atoms));
     }
+    let record_defs = records::definitions(
+        &beam,
+        &records::Context {
+            module: crate::term::Term::atom(name),
+            atoms: &atom_map,
+            literals: &literal_terms,
+        },
+        lits,
+    )?;
     let (line_items, files) = match beam.chunk(b"Line") {
         Some(chunk) => lines::items(chunk.data).map_err(LoadError::Table)?,
         None => (Vec::new(), Vec::new()),
@@ -118,6 +128,7 @@ pub fn load(
         imports,
         lambdas,
         lines: translated.lines,
+        records: record_defs,
         // With no file names in the line table, BEAM reports `MODULE.erl`.
         file: Some(
             files

@@ -13,6 +13,8 @@ use avm_format::beam::Opcode;
 use avm_format::compact::{Operand, Register};
 use std::collections::HashMap;
 
+mod records;
+
 /// What translation needs to know about the module.
 pub struct Tables<'a> {
     /// Module atom index → VM atom index.
@@ -818,6 +820,12 @@ impl Translator<'_, '_> {
                     updates,
                 }
             }
+            O::is_any_native_record
+            | O::is_native_record
+            | O::is_record_accessible
+            | O::get_record_elements
+            | O::put_record
+            | O::get_record_field => self.record_instr(g.opcode, a)?,
             O::bs_match => Instr::BsMatch {
                 fail: self.label(a, 0)?,
                 ctx: self.src(a, 1)?,

@@ -507,6 +507,46 @@ pub enum Instr {
         dst: Dst,
         updates: Box<[(u32, Src)]>,
     },
+    /// OTP 29 `is_any_native_record` / `is_native_record`: jump to `fail` unless `src`
+    /// is a native record (of record `name` of `module`, when `id` is given).
+    IsNativeRecord {
+        fail: Label,
+        src: Src,
+        id: Option<(Term, Term)>,
+    },
+    /// OTP 29 `is_record_accessible`: jump to `fail` unless the record `src` is
+    /// exported or, with `module` (a `#_{}` pattern), defined in that module.
+    IsRecordAccessible {
+        fail: Label,
+        src: Src,
+        module: Option<Term>,
+    },
+    /// OTP 29 `get_record_elements`: fields of record `src` into registers; jump to
+    /// `fail` if one is missing.
+    GetRecordElements {
+        fail: Label,
+        src: Src,
+        pairs: Box<[(Term, Dst)]>,
+    },
+    /// OTP 29 `put_record`: a new record `id` (an atom: this module's record; `{M,
+    /// N}`: another module's exported one) when `src` is `None`, else a copy of record
+    /// `src` with `updates`.
+    PutRecord {
+        fail: Label,
+        id: Term,
+        src: Option<Src>,
+        dst: Dst,
+        updates: Box<[(Term, Src)]>,
+    },
+    /// OTP 29 `get_record_field`: field `field` of record `src` of `id` (a name atom,
+    /// `{M, N}`, or `'_'`).
+    GetRecordField {
+        fail: Label,
+        src: Src,
+        id: Term,
+        field: Term,
+        dst: Dst,
+    },
     /// Match several fixed segments at once (OTP 26 `bs_match`).
     BsMatch {
         fail: Label,

@@ -69,6 +69,15 @@ pub struct Module {
     pub lines: Vec<(Label, u32)>,
     /// The source file name, from the `Line` chunk or the compile info.
     pub file: Option<String>,
+    /// Native record definitions (OTP 29 `Recs` chunk).
+    pub records: Vec<std::rc::Rc<crate::records::RecordDef>>,
+}
+
+impl Module {
+    /// The definition of record `name` (an atom index), if the module has it.
+    pub fn record(&self, name: u32) -> Option<&std::rc::Rc<crate::records::RecordDef>> {
+        self.records.iter().find(|r| r.name == name)
+    }
 }
 
 impl Module {

@@ -31,6 +31,9 @@ pub enum HeaderKind {
     SubBin = 10,
     /// A binary match context: the binary, the bit position, and the saved positions.
     MatchCtx = 11,
+    /// An OTP 29 native record: its definition `{Module, Name, IsExported, {Field...}}`
+    /// (a tuple), then one value per field, in the definition's field order.
+    Record = 12,
 }
 
 /// A decoded header word.
@@ -66,6 +69,7 @@ impl Header {
             9 => HeaderKind::RefcBin,
             10 => HeaderKind::SubBin,
             11 => HeaderKind::MatchCtx,
+            12 => HeaderKind::Record,
             _ => return None,
         };
         Some(Header {

@@ -20,7 +20,11 @@ if [ -n "$dups" ]; then echo "duplicate module names: $dups"; fail=1; fi
 erl -noshell -eval 'io:put_chars([[filename:basename(F, ".beam"), $\n] || F <- filelib:wildcard(filename:join([code:root_dir(), "lib", "*", "ebin", "*.beam"]))]), halt().' </dev/null | sort -u >"$out/.otp_modules"
 clash=$(find "$here" -name '*.erl' -exec basename {} .erl \; | sort | comm -12 - "$out/.otp_modules")
 if [ -n "$clash" ]; then echo "FAIL module names clash with OTP modules: $clash"; fail=1; fi
+release=$(erl -noshell -eval 'io:format("~s", [erlang:system_info(otp_release)]), halt().' </dev/null)
 for f in $(find "$here" -name '*.erl' | sort); do
+  # A program for a newer release (`%% min_otp: N`) cannot compile here.
+  min=$(sed -n 's/^%% min_otp: *\([0-9]*\).*/\1/p' "$f" | head -n 1)
+  if [ -n "$min" ] && [ "$min" -gt "$release" ]; then continue; fi
   n=$((n + 1))
   mod=$(basename "$f" .erl)
   area=$(basename "$(dirname "$f")")

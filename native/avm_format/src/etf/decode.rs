@@ -109,12 +109,35 @@ enum Frame {
         key: Option<Term>,
         left: usize,
     },
+    /// A native record: module, name, the field names, then the values; `parts`
+    /// collects them, `left` of them to go.
+    Record {
+        exported: bool,
+        parts: Vec<Term>,
+        left: usize,
+    },
     /// A closure with `left` free variables to go.
     Fun {
         head: Box<FunHead>,
         free: Vec<Term>,
         left: usize,
     },
+}
+
+/// A native record from its decoded parts: module, name, `n` field names, `n` values.
+fn record(exported: bool, mut parts: Vec<Term>) -> Term {
+    let n = parts.len().saturating_sub(2) / 2;
+    let values = parts.split_off(2 + n);
+    let fields = parts.split_off(2);
+    let name = parts.pop().unwrap_or(Term::Nil);
+    let module = parts.pop().unwrap_or(Term::Nil);
+    Term::Record {
+        exported,
+        module: Box::new(module),
+        name: Box::new(name),
+        fields,
+        values,
+    }
 }
 
 /// What reading at the current position gave.
@@ -181,6 +204,22 @@ impl Frame {
                     })
                 } else {
                     Accepted::Complete(Term::Map(pairs))
+                }
+            }
+            Frame::Record {
+                exported,
+                mut parts,
+                left,
+            } => {
+                parts.push(value);
+                if more(left) {
+                    Accepted::Pending(Frame::Record {
+                        exported,
+                        parts,
+                        left: left - 1,
+                    })
+                } else {
+                    Accepted::Complete(record(exported, parts))
                 }
             }
             Frame::Fun {
@@ -296,6 +335,21 @@ impl Decoder<'_, '_> {
                     let items = Vec::with_capacity(left.min(PREALLOCATE));
                     return self.open(Frame::Tuple { items, left }, at);
                 }
+            }
+            tags::RECORD => {
+                let count = r.u32_be()?;
+                let exported = r.u8()? != 0;
+                let fields = r.check_count(count.into(), 2, at)?;
+                let left = 2 + 2 * fields;
+                let parts = Vec::with_capacity(left.min(PREALLOCATE));
+                return self.open(
+                    Frame::Record {
+                        exported,
+                        parts,
+                        left,
+                    },
+                    at,
+                );
             }
             tags::LIST => {
                 let count = r.u32_be()?;

@@ -461,3 +461,29 @@ fn max_depth_can_be_raised() {
         .unwrap();
     handle.join().unwrap();
 }
+
+#[test]
+fn native_records_round_trip_as_otp_29_writes_them() {
+    // term_to_binary(#nr:point{x = 1, y = 0}) on OTP 29.1 (nr exports point).
+    let bytes = [
+        131, 67, 0, 0, 0, 2, 1, 119, 2, 110, 114, 119, 5, 112, 111, 105, 110, 116, 119, 1, 120,
+        119, 1, 121, 97, 1, 97, 0,
+    ];
+    let term = decode(&bytes).unwrap();
+    assert_eq!(
+        term,
+        Term::Record {
+            exported: true,
+            module: Box::new(Term::atom("nr")),
+            name: Box::new(Term::atom("point")),
+            fields: vec![Term::atom("x"), Term::atom("y")],
+            values: vec![Term::Integer(1), Term::Integer(0)],
+        }
+    );
+    let utf8 = EncodeOptions { utf8_atoms: true };
+    assert_eq!(encode_with(&term, utf8), bytes);
+    // A record without fields, not exported; a truncated one is an error.
+    let empty = [131, 67, 0, 0, 0, 0, 0, 119, 1, 109, 119, 1, 114];
+    assert_eq!(encode_with(&decode(&empty).unwrap(), utf8), empty);
+    assert!(decode(&bytes[..bytes.len() - 2]).is_err());
+}

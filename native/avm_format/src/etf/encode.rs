@@ -149,6 +149,22 @@ impl<'t> Encoder<'t> {
                 }
                 self.then_all(first(items, count32(items.len())).iter());
             }
+            Term::Record {
+                exported,
+                module,
+                name,
+                fields,
+                values,
+            } => {
+                let n = count32(fields.len().min(values.len()));
+                self.put(&[tags::RECORD]);
+                self.put(&n.to_be_bytes());
+                self.put(&[u8::from(*exported)]);
+                self.then_all(first(values, n).iter());
+                self.then_all(first(fields, n).iter());
+                self.work.push(Work::Term(name));
+                self.work.push(Work::Term(module));
+            }
             Term::Map(pairs) => {
                 let n = count32(pairs.len());
                 self.put(&[tags::MAP]);

@@ -3,6 +3,9 @@
 /// The version byte every encoded term starts with.
 pub const VERSION: u8 = 131;
 
+/// `RECORD_EXT` (OTP 29): a native record: field count (4), exported flag (1), module,
+/// name, the field names, then their values.
+pub const RECORD: u8 = 67;
 /// `NEW_FLOAT_EXT`: an IEEE 754 double, 8 bytes big-endian.
 pub const NEW_FLOAT: u8 = 70;
 /// `BIT_BINARY_EXT`: length (4), bits used in the last byte (1), bytes.

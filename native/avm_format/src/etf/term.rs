@@ -42,6 +42,19 @@ pub enum Term {
     },
     /// A tuple.
     Tuple(Vec<Term>),
+    /// An OTP 29 native record.
+    Record {
+        /// Whether its module exports it.
+        exported: bool,
+        /// The defining module, an atom.
+        module: Box<Term>,
+        /// The record's name, an atom.
+        name: Box<Term>,
+        /// Field names (atoms), in the record's order.
+        fields: Vec<Term>,
+        /// One value per field, in the same order.
+        values: Vec<Term>,
+    },
     /// A map, its pairs in the order they were encoded.
     Map(Vec<(Term, Term)>),
     /// A binary (a bitstring of whole bytes).

@@ -37,7 +37,7 @@ defmodule ExListOps do
     IO.inspect(List.wrap([1]))
     IO.inspect(List.zip([[1, 2, 3], [:a, :b, :c], ["x", "y"]]))
     IO.inspect(List.starts_with?([1, 2, 3], [1, 2]))
-    IO.inspect(List.ascii_printable?('abc'))
+    IO.inspect(List.ascii_printable?(~c"abc"))
     IO.inspect(List.ascii_printable?([200]))
     IO.inspect(List.myers_difference([1, 2, 3, 4], [1, 3, 4, 5]))
     IO.inspect(List.myers_difference(~c"kitten", ~c"sitting"))

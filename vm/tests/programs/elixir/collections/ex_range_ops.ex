@@ -28,7 +28,7 @@ defmodule ExRangeOps do
     IO.inspect(Range.shift(1..5, 2))
     IO.inspect(Range.shift(1..10//3, -1))
     IO.inspect(1..5 == Range.new(1, 5, 1))
-    IO.inspect(1..0 |> Enum.to_list())
+    IO.inspect(1..0//-1 |> Enum.to_list())
     IO.inspect(Enum.to_list(1..0//1))
     IO.inspect(Enum.zip(1..3, 10..30//10))
     IO.inspect(for i <- 1..9//4, j <- 3..1//-1, do: {i, j})

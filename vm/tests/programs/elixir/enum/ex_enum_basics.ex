@@ -24,7 +24,7 @@ defmodule ExEnumBasics do
     IO.inspect(Enum.concat([[1, 2], [3], [], [4, 5]]))
     IO.inspect(Enum.concat(1..3, [:x]))
     IO.inspect(Enum.join(l, ", "))
-    IO.inspect(Enum.join(["a", :b, 3, 'cd']))
+    IO.inspect(Enum.join(["a", :b, 3, ~c"cd"]))
     IO.inspect(Enum.map_join(l, "-", &Integer.to_string(&1 * 3)))
     IO.inspect({Enum.take(l, 2), Enum.take(l, -2), Enum.take(l, 100), Enum.take(l, 0)})
     IO.inspect({Enum.drop(l, 2), Enum.drop(l, -2), Enum.drop(l, 100)})

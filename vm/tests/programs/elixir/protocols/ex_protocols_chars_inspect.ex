@@ -66,7 +66,7 @@ defmodule ExProtocolsCharsInspect do
     IO.inspect(%Hidden{id: 7, token: "tok", note: "n"})
     IO.inspect(%Plain{})
     IO.inspect(%Plain{}, structs: false)
-    IO.puts(to_string(42) <> to_string(:atom) <> to_string('chars') <> to_string(1.0) <> to_string("bin"))
+    IO.puts(to_string(42) <> to_string(:atom) <> to_string(~c"chars") <> to_string(1.0) <> to_string("bin"))
     IO.puts(to_string(nil) <> "|" <> to_string(true))
     IO.puts(to_string([1, 2, 3]) |> inspect())
     IO.puts(String.Chars.to_string(Version.parse!("1.2.3-rc.1")))
