@@ -169,7 +169,12 @@ pub fn values(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `maps:to_list/1`.
 pub fn to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let p = map_pairs(ctx, arg(args, 0))?;
+    let m = arg(args, 0);
+    // From OTP 26 an iterator too (`maps:iterator/2`'s ordered ones included).
+    let p = match iterator_pairs(ctx, m).filter(|_| crate::release::get() >= 26) {
+        Some(p) if ctx.mem().map(m).is_none() => p,
+        _ => map_pairs(ctx, m)?,
+    };
     let tuples: Vec<Term> = p.iter().map(|(k, v)| ctx.heap().tuple(&[*k, *v])).collect();
     Ok(ctx.heap().list(&tuples))
 }
@@ -221,6 +226,10 @@ pub fn size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 /// remaining pair, in key order, in front of it).
 pub fn map_next(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let (index, m, acc) = (arg(args, 0), arg(args, 1), arg(args, 2));
+    if let Some(keys) = ctx.mem().list_elements(index) {
+        // An ordered iterator's path (OTP 26): the keys still to visit, in order.
+        return next_by_keys(ctx, &keys, m, acc);
+    }
     let i = index
         .as_small()
         .and_then(|i| usize::try_from(i).ok())
@@ -242,6 +251,60 @@ pub fn map_next(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
         .map(|(k, v)| ctx.heap().tuple(&[*k, *v]))
         .collect();
     Ok(ctx.heap().list_with_tail(&rest, acc))
+}
+
+/// `erts_internal:map_next/3` along a list of keys: `{K, V, [Rest | Map]}` (or `none`)
+/// as an iterator step, else the remaining pairs in front of `acc`.
+fn next_by_keys(
+    ctx: &mut Context<'_>,
+    keys: &[Term],
+    m: Term,
+    acc: Term,
+) -> Result<Term, Exception> {
+    if ctx.mem().map(m).is_none() {
+        return Err(Exception::badarg());
+    }
+    let value = |ctx: &Context<'_>, k: Term| get(ctx, m, k).ok_or_else(Exception::badarg);
+    if acc == crate::atom::atoms::iterator {
+        let Some((k, rest)) = keys.split_first() else {
+            return Ok(crate::atom::atoms::none);
+        };
+        let v = value(ctx, *k)?;
+        let rest = ctx.heap().list(rest);
+        let next = ctx.heap().cons(rest, m);
+        return Ok(ctx.heap().tuple(&[*k, v, next]));
+    }
+    let mut pairs = Vec::with_capacity(keys.len());
+    for k in keys {
+        let v = value(ctx, *k)?;
+        pairs.push(ctx.heap().tuple(&[*k, v]));
+    }
+    Ok(ctx.heap().list_with_tail(&pairs, acc))
+}
+
+/// The pairs an iterator still yields (`{K, V, Next}`, `[Index | Map]` or `[Keys |
+/// Map]`), in its order; `None` if it is not one.
+fn iterator_pairs(ctx: &Context<'_>, mut it: Term) -> Option<Vec<(Term, Term)>> {
+    let mut out = Vec::new();
+    let mem = ctx.mem();
+    loop {
+        if let Some([k, v, next]) = mem.tuple(it) {
+            out.push((*k, *v));
+            it = *next;
+            continue;
+        }
+        let (path, m) = mem.cons(it)?;
+        let (keys, values) = mem.map(m)?;
+        if let Some(i) = path.as_small() {
+            let i = usize::try_from(i).ok()?;
+            out.extend(keys.iter().copied().zip(values.iter().copied()).skip(i));
+            return Some(out);
+        }
+        for k in mem.list_elements(path)? {
+            out.push((k, get(ctx, m, k)?));
+        }
+        return Some(out);
+    }
 }
 
 /// `maps:from_keys/2`.

@@ -70,6 +70,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "not", 1) => terms::not,
         ("erlang", "is_integer", 1) => terms::is_integer,
         ("erlang", "is_integer", 3) => terms::is_integer3,
+        ("erts_internal", "cmp_term", 2) => terms::cmp_term,
         ("erlang", "is_float", 1) => terms::is_float,
         ("erlang", "is_number", 1) => terms::is_number,
         ("erlang", "is_atom", 1) => terms::is_atom,

@@ -788,8 +788,21 @@ pub fn error1(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 }
 
 /// `error/2,3`: the arguments go into the stack trace.
-pub fn error2(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    Err(Exception::error(arg(args, 0)))
+pub fn error2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let mut e = Exception::error(arg(args, 0));
+    // The arguments replace the arity in the first frame (`none`: they do not).
+    let given = arg(args, 1);
+    if given != atoms::none && ctx.mem().list_elements(given).is_some() {
+        e.args = given;
+    }
+    // `error/3`: an `{error_info, Map}` option goes into the first frame's location.
+    if let Some(options) = args.get(2).and_then(|o| ctx.mem().list_elements(*o)) {
+        e.error_info = options
+            .into_iter()
+            .find(|o| matches!(ctx.mem().tuple(*o), Some([k, _]) if *k == atoms::error_info))
+            .unwrap_or(Term::NONE);
+    }
+    Err(e)
 }
 
 /// `throw/1`.
@@ -1070,6 +1083,7 @@ pub fn raise(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         args: Term::NONE,
         trace: raw,
         bif_frame: Term::NONE,
+        error_info: Term::NONE,
     })
 }
 

@@ -116,6 +116,13 @@ pub fn is_integer3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
     ))
 }
 
+/// `erts_internal:cmp_term/2` (OTP 26, behind `maps:iterator(M, ordered)`): `-1`, `0`
+/// or `1` by the term order of map keys (exact: `1` before `1.0`).
+pub fn cmp_term(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let order = compare(&ctx.mem(), &ctx.vm.atoms, arg(args, 0), arg(args, 1), true);
+    Ok(ctx.heap().int(order as i64))
+}
+
 /// `is_float/1`.
 pub fn is_float(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     Ok(boolean(kind(ctx, arg(args, 0)) == Some(HeaderKind::Float)))

@@ -19,6 +19,9 @@ pub struct Exception {
     /// For an exception raised by a BIF: its frame `{M, F, Args, [{error_info, ..}]}`,
     /// which goes on top of the stack trace, as in the BEAM. `NONE` otherwise.
     pub bif_frame: Term,
+    /// The `{error_info, Map}` that `erlang:error/3` was given: it ends the location
+    /// list of the first frame. `NONE` otherwise.
+    pub error_info: Term,
 }
 
 impl Exception {
@@ -30,6 +33,7 @@ impl Exception {
             args: Term::NONE,
             trace: Term::NONE,
             bif_frame: Term::NONE,
+            error_info: Term::NONE,
         }
     }
 

@@ -224,7 +224,7 @@ fn with_trace(
     if exc.bif_frame != Term::NONE {
         frames.push(exc.bif_frame);
     }
-    let here = frame_term(vm, proc, module, ip, exc.args);
+    let here = frame_term(vm, proc, module, ip, exc.args, exc.error_info);
     frames.extend(here);
     let mut cps: Vec<CodeAddr> = Vec::new();
     if let Some(cp) = proc.cp.as_cp().filter(|cp| *cp != CodeAddr::EXIT) {
@@ -251,6 +251,7 @@ fn with_trace(
                 &m,
                 cp.ip.saturating_sub(1),
                 Term::NONE,
+                Term::NONE,
             ));
         }
     }
@@ -266,6 +267,7 @@ fn frame_term(
     module: &Module,
     ip: Label,
     args: Term,
+    error_info: Term,
 ) -> Option<Term> {
     let function = module.function_at(ip)?;
     let arity = if args != Term::NONE {
@@ -285,6 +287,9 @@ fn frame_term(
     if let Some(line) = module.line_at(ip) {
         let line = Term::small(i64::from(line))?;
         location.push(proc.heap.tuple(&[atoms::line, line]));
+    }
+    if error_info != Term::NONE {
+        location.push(error_info);
     }
     let location = proc.heap.list(&location);
     let _ = vm;
@@ -458,6 +463,10 @@ fn call_mfa(
 }
 
 fn arg_list(proc: &mut Process, args: &[Term], e: Exception) -> Term {
+    // Arguments the native chose (`erlang:error/2,3`) stay.
+    if e.args != Term::NONE {
+        return e.args;
+    }
     // A native's own arguments describe the failing frame only for function_clause;
     // an undef from a NIF stub belongs to the Erlang function that called it.
     if e.reason == atoms::function_clause {
@@ -1223,6 +1232,7 @@ fn step(
                 args: Term::NONE,
                 trace: raw,
                 bif_frame: Term::NONE,
+                error_info: Term::NONE,
             })
         }
         Instr::BuildStacktrace => {
@@ -1238,6 +1248,7 @@ fn step(
                     args: Term::NONE,
                     trace: raw,
                     bif_frame: Term::NONE,
+                    error_info: Term::NONE,
                 })
             } else {
                 x[0] = atoms::badarg;
