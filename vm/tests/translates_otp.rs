@@ -13,6 +13,19 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
 
+/// The OTP installation the `erl` on `PATH` belongs to.
+fn otp_root() -> PathBuf {
+    let out = Command::new("erl")
+        .args([
+            "-noshell",
+            "-eval",
+            "io:format(\"~s\", [code:root_dir()]), halt().",
+        ])
+        .output()
+        .expect("`erl` must be installed for this test");
+    PathBuf::from(String::from_utf8(out.stdout).unwrap())
+}
+
 fn lib_dirs() -> Vec<PathBuf> {
     let out = Command::new("erl")
         .args([
@@ -84,7 +97,21 @@ fn otp_and_elixir_modules_load_without_unsupported_instructions() {
         }
     }
     assert!(loaded > 600, "only {loaded} modules");
-    println!("{loaded} modules loaded");
+    let summary = format!(
+        "translate: {loaded} modules of OTP {} and Elixir load, none with an unsupported instruction",
+        atomvm_host::release::of_installation(&otp_root()).unwrap_or(0)
+    );
+    println!("{summary}");
+    if let Some(path) = std::env::var_os("ATOMVM_TEST_SUMMARY") {
+        use std::io::Write;
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
+            let _ = writeln!(f, "{summary}");
+        }
+    }
     assert!(
         unsupported.is_empty(),
         "unsupported instructions: {unsupported:#?}"

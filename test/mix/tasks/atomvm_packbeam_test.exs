@@ -111,7 +111,10 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
   end
 
   test "packs consolidated protocols in place of the unconsolidated ones", ctx do
-    sections = AvmParser.parse!(avm!(ctx.app))
+    # Packed again here: Elixir 1.20's Mix removes the consolidation directory when a
+    # task that does not compile (avm.list, in another test) runs in the project.
+    {_, 0} = Fixture.mix(ctx.app, ["atomvm.packbeam", "-o", "consolidated.avm"])
+    sections = AvmParser.parse!(avm!(ctx.app, "consolidated.avm"))
     greet = Enum.find(sections, &(&1.name == "Elixir.FixtureApp.Greet.beam"))
     build = Path.join(ctx.app, "_build/dev/lib/fixture_app")
 
@@ -119,6 +122,7 @@ defmodule Mix.Tasks.Atomvm.PackbeamTest do
       String.to_charlist(Path.join(build, "consolidated/Elixir.FixtureApp.Greet.beam"))
 
     plain = String.to_charlist(Path.join(build, "ebin/Elixir.FixtureApp.Greet.beam"))
+
     refute AvmParser.chunk!(consolidated, "Code") == AvmParser.chunk!(plain, "Code")
     assert AvmParser.chunk!(greet.content, "Code") == AvmParser.chunk!(consolidated, "Code")
   end

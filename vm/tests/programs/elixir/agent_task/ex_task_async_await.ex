@@ -4,7 +4,7 @@ defmodule ExTaskAsyncAwait do
   def start do
     t = Task.async(fn -> 1 + 1 end)
     IO.inspect(is_struct(t, Task), label: "task struct")
-    IO.inspect(is_pid(t.pid) and is_reference(t.ref), label: "task fields")
+    IO.inspect(is_pid(Map.get(t, :pid)) and is_reference(Map.get(t, :ref)), label: "task fields")
     IO.inspect(t.owner == self(), label: "owner is self")
     IO.inspect(Task.await(t), label: "await")
 

@@ -35,7 +35,7 @@ defmodule ExListOps do
     IO.inspect(List.wrap(nil))
     IO.inspect(List.wrap(:a))
     IO.inspect(List.wrap([1]))
-    IO.inspect(List.zip([[1, 2, 3], [:a, :b, :c], ["x", "y"]]))
+    IO.inspect(Enum.zip([[1, 2, 3], [:a, :b, :c], ["x", "y"]]))
     IO.inspect(List.starts_with?([1, 2, 3], [1, 2]))
     IO.inspect(List.ascii_printable?(~c"abc"))
     IO.inspect(List.ascii_printable?([200]))

@@ -6,7 +6,7 @@ defmodule ExTupleOps do
     IO.inspect(elem(t, 0))
     IO.inspect(tuple_size(t))
     IO.inspect(put_elem(t, 1, :B))
-    IO.inspect(Tuple.append(t, :d))
+    IO.inspect(Tuple.insert_at(t, tuple_size(t), :d))
     IO.inspect(Tuple.insert_at(t, 0, :first))
     IO.inspect(Tuple.insert_at(t, 3, :last))
     IO.inspect(Tuple.delete_at(t, 1))
@@ -19,7 +19,7 @@ defmodule ExTupleOps do
     IO.inspect(Tuple.sum({}))
     IO.inspect({} == Tuple.delete_at({1}, 0))
     IO.inspect({1, 2} < {1, 3})
-    IO.inspect({1, 2, 3} > {9, 9})
+    IO.inspect(__MODULE__.id({1, 2, 3}) > __MODULE__.id({9, 9}))
     IO.inspect({:a, 1} == {:a, 1.0})
     IO.inspect({:a, 1} === {:a, 1.0})
     {x, y, z} = t

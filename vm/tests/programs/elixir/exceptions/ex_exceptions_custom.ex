@@ -74,7 +74,7 @@ defmodule ExExceptionsCustom do
     IO.inspect(SimpleError.message(%SimpleError{message: "direct"}))
     IO.inspect(is_exception(%HttpError{status: 1}))
     IO.inspect(is_exception(%{}))
-    IO.inspect(Exception.exception?(%WrappedError{message: "m"}))
+    IO.inspect(is_exception(__MODULE__.id(%WrappedError{message: "m"})))
     IO.inspect(Exception.format_banner(:error, %HttpError{status: 500}))
     IO.inspect(Exception.format(:error, %ValidationError{field: :x, reason: "r"}, []))
     {blamed, []} = Exception.blame(:error, %BlameError{message: "orig"}, [])

@@ -106,7 +106,7 @@ defmodule ExExceptionsRescue do
           IO.puts("inner after runs first")
         end
       rescue
-        e -> "outer rescued #{e.message}"
+        e -> "outer rescued #{Map.get(e, :message)}"
       end
     IO.inspect(r6)
     r7 =
@@ -124,7 +124,7 @@ defmodule ExExceptionsRescue do
     IO.inspect(try(do: raise(KeyError, "custom key msg"), rescue: (e -> Exception.message(e))))
     e = RuntimeError.exception("built manually")
     IO.inspect(e)
-    IO.inspect(Exception.exception?(e))
+    IO.inspect(is_exception(e))
     IO.inspect(is_exception(e, RuntimeError))
     IO.inspect(try(do: raise(e), rescue: (x -> x == e)))
     IO.inspect(Exception.format_banner(:error, e))

@@ -50,7 +50,7 @@ defmodule ExExceptionsThrowExit do
         try do
           log_after(tag)
         rescue
-          e -> {:rescued, e.message}
+          e -> {:rescued, Map.get(e, :message)}
         catch
           v -> {:caught, v}
         end

@@ -76,7 +76,7 @@ defmodule ExKernelPatternGuards do
     IO.inspect([is_struct(1..3, Range), is_struct(%{}), is_map_key(%{a: 1}, :a)])
     IO.inspect({1 == 1.0, 1 === 1.0, 1 != 1.0, 1 !== 1.0})
     IO.inspect(Enum.sort([{:b, 1}, :a, "s", 3, 2.5, [1], %{}, {1}, nil]))
-    IO.inspect({div(-7, 2), rem(-7, 2), abs(-3), max(3, 4.0), min(:a, 1)})
+    IO.inspect({div(-7, 2), rem(-7, 2), abs(-3), max(__MODULE__.id(3), 4.0), min(__MODULE__.id(:a), 1)})
     IO.inspect({hd([9, 8]), tl([9, 8]), elem({:x, :y}, 1), tuple_size({}), byte_size("ßa")})
   end
 end

@@ -35,6 +35,6 @@ defmodule ExKernelRegex do
     IO.inspect(Regex.match?(~r/^.$/u, "ß"))
     IO.inspect(Regex.match?(~r/^.$/, "ß"))
     IO.inspect(Regex.run(~r/^(?<w>\w+)\s/, "word rest", capture: [:w]))
-    IO.inspect(Regex.regex?(~r/x/))
+    IO.inspect(is_struct(~r/x/, Regex))
   end
 end

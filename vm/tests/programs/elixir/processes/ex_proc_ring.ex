@@ -125,7 +125,7 @@ defmodule ExProcRing do
     me = self()
     l = spawn(fn -> send(me, {:l, tree_sum(lo, mid)}) end)
     r = spawn(fn -> send(me, {:r, tree_sum(mid + 1, hi)}) end)
-    true = is_pid(l) and is_pid(r)
+    true = is_pid(:erlang.hd([l])) and is_pid(:erlang.hd([r]))
 
     a =
       receive do
