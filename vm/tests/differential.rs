@@ -13,6 +13,8 @@
 
 #[path = "support/map_order.rs"]
 mod map_order;
+#[path = "support/summary.rs"]
+mod summary;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -166,21 +168,6 @@ fn ours(program: &Program, dir: &Path) -> Outcome {
     run_with_timeout(command)
 }
 
-/// Adds a line to the file `ATOMVM_TEST_SUMMARY` names, if set (the test scripts
-/// print it: cargo keeps a passing test's output to itself).
-fn append_summary(line: &str) {
-    use std::io::Write;
-    if let Some(path) = std::env::var_os("ATOMVM_TEST_SUMMARY") {
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-        {
-            let _ = writeln!(f, "{line}");
-        }
-    }
-}
-
 /// The OTP release of the reference `erl` (`"25"`, `"27"`, ...).
 fn reference_release() -> u32 {
     let out = Command::new("erl")
@@ -292,8 +279,7 @@ fn programs_behave_as_under_erl() {
         failed.len() - unexpected.len(),
         skipped.len()
     );
-    println!("{summary}");
-    append_summary(&summary);
+    summary::report(&summary);
     for (module, expected, actual) in &unexpected {
         println!(
             "--- {module}: expected status {} got {}\n--- expected stdout:\n{}\n--- actual stdout:\n{}",

@@ -4,6 +4,9 @@
 //! (the release matrix runs this on each).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/summary.rs"]
+mod summary;
+
 use atomvm_host::atom::AtomTable;
 use atomvm_host::heap::Heap;
 use atomvm_host::loader;
@@ -97,25 +100,14 @@ fn otp_and_elixir_modules_load_without_unsupported_instructions() {
         }
     }
     assert!(loaded > 600, "only {loaded} modules");
-    let summary = format!(
-        "translate: {loaded} modules of OTP {} and Elixir load, none with an unsupported instruction",
-        atomvm_host::release::of_installation(&otp_root()).unwrap_or(0)
-    );
-    println!("{summary}");
-    if let Some(path) = std::env::var_os("ATOMVM_TEST_SUMMARY") {
-        use std::io::Write;
-        if let Ok(mut f) = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(path)
-        {
-            let _ = writeln!(f, "{summary}");
-        }
-    }
     assert!(
         unsupported.is_empty(),
         "unsupported instructions: {unsupported:#?}"
     );
+    summary::report(&format!(
+        "translate: {loaded} modules of OTP {} and Elixir load, none with an unsupported instruction",
+        atomvm_host::release::of_installation(&otp_root()).unwrap_or(0)
+    ));
     // Guard BIFs the VM lacks make those instructions fault when reached: list them.
     for (bif, modules) in &missing {
         println!("missing guard BIF {bif} (in {} modules)", modules.len());
