@@ -505,7 +505,7 @@ fn with_bif_frame(
         "erlang" | "erts_internal" | "persistent_term" | "atomics" | "counters" => {
             Some("erl_erts_errors")
         }
-        "lists" | "maps" | "binary" | "unicode" | "string" | "ets" | "math" | "io" => {
+        "lists" | "maps" | "binary" | "unicode" | "string" | "ets" | "math" | "io" | "re" => {
             Some("erl_stdlib_errors")
         }
         "os" | "code" => Some("erl_kernel_errors"),

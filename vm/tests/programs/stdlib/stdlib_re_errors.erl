@@ -11,6 +11,14 @@ e(F) ->
         C:R -> {C, R}
     end.
 
+%% The formatted exception, down to re's own frame: the error_info text.
+f(F) ->
+    try F() catch
+        C:R:S ->
+            Trim = fun(M, _, _) -> M =/= re end,
+            io:format("~s~n", [erl_error:format_exception(C, R, S, #{stack_trim_fun => Trim})])
+    end.
+
 start() ->
     [p({R, re:compile(R)}) || R <- ["a(", "a[", "*", "x**", "\\", "a{3,2}", "a)",
                                    "(?z)", "\\1", "[z-a]", "(?<n>a)(?<n>b)",
@@ -26,4 +34,9 @@ start() ->
     {ok, P} = re:compile(<<"é(x)"/utf8>>, [unicode]),
     p({element(2, P), element(3, P)}),
     p(re:compile(<<"(*UTF)a">>, [never_utf])),
+    f(fun() -> re:run("a", "(") end),
+    f(fun() -> re:compile(foo) end),
+    f(fun() -> re:run(1, "a") end),
+    f(fun() -> re:replace("a", "(", "b") end),
+    f(fun() -> re:split(a, "x") end),
     ok.
