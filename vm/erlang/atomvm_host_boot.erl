@@ -37,12 +37,33 @@ start(AppEnv) ->
     end,
     %% What init does for the compiler's feature flags (OTP 25+).
     _ = (catch erl_features:keywords()),
+    start_io(),
     %% kernel_sup, where services such as the timer server start on demand.
     case supervisor:start_link({local, kernel_sup}, ?MODULE, kernel_sup) of
         {ok, _} -> ok;
         SupError -> report("kernel_sup", SupError)
     end,
+    start_inet_db(),
     loop().
+
+%% What erl_init does for the socket NIF (prim_socket:on_load/0, less the socket
+%% registry), and the kernel setting that puts gen_tcp and gen_udp on the socket
+%% module (the VM has sockets, not inet_drv ports).
+start_io() ->
+    try
+        ok = prim_socket:init(),
+        persistent_term:put({kernel, inet_backend}, socket)
+    catch
+        C:R -> report("socket", {C, R})
+    end.
+
+%% The kernel's name service: host names, the resolver's settings.
+start_inet_db() ->
+    Spec = #{id => inet_db, start => {inet_db, start_link, []}},
+    case supervisor:start_child(kernel_sup, Spec) of
+        {ok, _} -> ok;
+        Error -> report("inet_db", Error)
+    end.
 
 %% The program's first process: runs Mod:start(). An exception ends the VM with
 %% status 1 after a report on standard error, formatted as `elixir` does for an

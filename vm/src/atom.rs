@@ -74,6 +74,10 @@ predefined! {
     module = "module",
     iterator = "iterator",
     none = "none",
+    socket_tag = "$socket",
+    select = "select",
+    abort = "abort",
+    closed = "closed",
 }
 
 /// Interns atom texts.

@@ -12,6 +12,7 @@ pub mod compare;
 pub mod display;
 pub mod heap;
 pub mod interp;
+pub mod io;
 pub mod io_server;
 pub mod loader;
 pub mod locale;

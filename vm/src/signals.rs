@@ -33,6 +33,7 @@ impl Vm {
             if let Some(name) = proc.name.take() {
                 self.registry.remove(&name);
             }
+            self.io_process_exited(pid);
             for watched in std::mem::take(&mut proc.monitors) {
                 if let Some(Some(p)) = self.procs.get_mut(watched.pid as usize) {
                     p.monitored_by.retain(|m| m.reference != watched.reference);

@@ -97,6 +97,8 @@ pub struct Vm {
     pub ets: crate::bif::ets::Tables,
     /// The start process, and the crash report when an exit signal killed it.
     pub main: (u32, Option<String>),
+    /// Sockets and the poller.
+    pub io: crate::io::Io,
 }
 
 impl Vm {
@@ -127,6 +129,7 @@ impl Vm {
             aliases: HashMap::new(),
             ets: crate::bif::ets::Tables::default(),
             main: (u32::MAX, None),
+            io: crate::io::Io::default(),
         }
     }
 
@@ -453,9 +456,15 @@ impl Vm {
         loop {
             // Looking at the clock costs more than a short slice: only now and then.
             slices = slices.wrapping_add(1);
-            if slices % 64 == 0 && last_flush.elapsed() >= FLUSH_EVERY {
-                let _ = self.out.flush();
-                last_flush = std::time::Instant::now();
+            if slices % 64 == 0 {
+                if last_flush.elapsed() >= FLUSH_EVERY {
+                    let _ = self.out.flush();
+                    last_flush = std::time::Instant::now();
+                }
+                // Busy processes do not starve the ones waiting for I/O.
+                if self.io.watching() {
+                    self.poll_io(Some(Duration::ZERO));
+                }
             }
             if self.exited.get(main as usize).copied().unwrap_or(false) {
                 // Killed by an exit signal from another process.
@@ -470,8 +479,14 @@ impl Vm {
                 }
                 match self.timer_queue.peek() {
                     Some(Reverse((deadline, _))) => {
+                        // Sleep in the poller until I/O or the timer (it sleeps
+                        // plainly when nothing is watched).
                         let wait = deadline.saturating_sub(self.now_ms());
-                        std::thread::sleep(Duration::from_millis(wait));
+                        self.poll_io(Some(Duration::from_millis(wait)));
+                        continue;
+                    }
+                    None if self.io.watching() => {
+                        self.poll_io(None);
                         continue;
                     }
                     None => {

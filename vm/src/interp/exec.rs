@@ -831,6 +831,7 @@ fn step(
             };
             call_mfa(vm, proc, x, here, mfa, kind, reductions)
         }
+        Instr::Nif { mfa } => call_mfa(vm, proc, x, here, *mfa, Kind::Tail, reductions),
         Instr::Apply { arity } | Instr::ApplyLast { arity, .. } => {
             let (m, f) = (x[usize::from(*arity)], x[usize::from(*arity) + 1]);
             let kind = if let Instr::ApplyLast { dealloc, .. } = instr {

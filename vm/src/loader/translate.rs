@@ -69,11 +69,30 @@ pub fn translate(generic: &[Instruction], tables: &Tables<'_>) -> Result<Transla
     };
     let mut code = Vec::with_capacity(ip as usize);
     let mut lines = Vec::new();
+    // The function being translated (from its `func_info`), for `nif_start`.
+    let mut function: Option<Mfa> = None;
     for (index, instr) in generic.iter().enumerate() {
         t.index = index;
         t.opcode = instr.opcode;
         match instr.opcode {
             Opcode::label | Opcode::int_code_end => {}
+            Opcode::func_info => {
+                let i = t.instr(instr)?;
+                if let Instr::FuncInfo {
+                    module,
+                    function: name,
+                    arity,
+                } = &i
+                {
+                    function = module.as_atom().zip(name.as_atom()).map(|(m, f)| Mfa {
+                        module: m,
+                        function: f,
+                        arity: *arity,
+                    });
+                }
+                code.push(i);
+            }
+            Opcode::nif_start => code.push(t.nif_start(function)),
             Opcode::line => {
                 let item = t.unsigned(&instr.args, 0)? as usize;
                 let line = tables.line_items.get(item).copied().unwrap_or(0);
@@ -838,12 +857,27 @@ impl Translator<'_, '_> {
             O::recv_marker_bind
             | O::recv_marker_clear
             | O::recv_marker_use
-            | O::nif_start
             | O::on_load
             | O::executable_line
             | O::debug_line => Instr::Nop,
             other => Instr::Unsupported(other),
         })
+    }
+
+    /// A function declared in `-nifs`: bound to its native implementation when the
+    /// VM has one (as `erlang:load_nif/2` replaces it on the BEAM); else its Erlang
+    /// body runs (usually `erlang:nif_error/1`).
+    fn nif_start(&self, function: Option<Mfa>) -> Instr {
+        let names = self.tables.atom_names;
+        match function {
+            Some(mfa)
+                if bif::lookup(names.name(mfa.module), names.name(mfa.function), mfa.arity)
+                    .is_some() =>
+            {
+                Instr::Nif { mfa }
+            }
+            _ => Instr::Nop,
+        }
     }
 
     fn string(&self, offset: usize, len: usize) -> Result<Box<[u8]>, LoadError> {

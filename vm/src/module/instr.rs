@@ -553,6 +553,8 @@ pub enum Instr {
         ctx: Src,
         commands: Box<[BsCommand]>,
     },
+    /// The body of a NIF the VM implements: tail-calls the native `mfa`.
+    Nif { mfa: super::Mfa },
     /// Does nothing (receive markers, `nif_start`, `executable_line`, …).
     Nop,
     /// An instruction this VM does not run yet: executing it faults the process.

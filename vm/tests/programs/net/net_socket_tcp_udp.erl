@@ -1,0 +1,40 @@
+-module(net_socket_tcp_udp).
+-export([start/0]).
+
+start() ->
+    {ok, L} = socket:open(inet, stream, tcp),
+    ok = socket:bind(L, #{family => inet, addr => loopback, port => 0}),
+    ok = socket:listen(L),
+    {ok, #{port := Port}} = socket:sockname(L),
+    Self = self(),
+    spawn(fun() ->
+                  {ok, C} = socket:open(inet, stream, tcp),
+                  ok = socket:connect(C, #{family => inet, addr => loopback, port => Port}),
+                  ok = socket:send(C, <<"hello">>),
+                  {ok, Reply} = socket:recv(C, 5),
+                  Self ! {client_got, Reply},
+                  ok = socket:close(C)
+          end),
+    {ok, A} = socket:accept(L),
+    {ok, Data} = socket:recv(A, 5),
+    io:format("server got ~p~n", [Data]),
+    ok = socket:send(A, <<"world">>),
+    receive {client_got, R} -> io:format("client got ~p~n", [R]) end,
+    io:format("after close: ~p~n", [socket:recv(A, 0)]),
+    io:format("~p~n", [socket:getopt(A, socket, type)]),
+    io:format("~p~n", [socket:setopt(L, socket, reuseaddr, true)]),
+    io:format("~p~n", [socket:getopt(L, socket, reuseaddr)]),
+    io:format("~p~n", [socket:getopt(L, otp, domain)]),
+    {ok, U} = socket:open(inet, dgram, udp),
+    ok = socket:bind(U, #{family => inet, addr => loopback, port => 0}),
+    {ok, UA} = socket:sockname(U),
+    {ok, U2} = socket:open(inet, dgram, udp),
+    ok = socket:sendto(U2, <<"dgram">>, UA),
+    {ok, {From, D}} = socket:recvfrom(U, 0, 1000),
+    io:format("udp ~p from inet ~p~n", [D, maps:get(family, From)]),
+    io:format("timeout: ~p~n", [socket:recvfrom(U, 0, 50)]),
+    {ok, C2} = socket:open(inet, stream, tcp),
+    io:format("refused: ~p~n", [socket:connect(C2, #{family => inet, addr => loopback, port => 1})]),
+    [socket:close(S) || S <- [A, L, U, U2, C2]],
+    io:format("closed: ~p~n", [socket:send(A, <<"x">>)]),
+    ok.
