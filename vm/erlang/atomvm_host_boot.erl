@@ -43,7 +43,8 @@ start(AppEnv) ->
         {ok, _} -> ok;
         SupError -> report("kernel_sup", SupError)
     end,
-    start_inet_db(),
+    start_child(file_server_2, {file_server, start_link, []}),
+    start_child(inet_db, {inet_db, start_link, []}),
     loop().
 
 %% What erl_init does for the socket NIF (prim_socket:on_load/0, less the socket
@@ -57,12 +58,12 @@ start_io() ->
         C:R -> report("socket", {C, R})
     end.
 
-%% The kernel's name service: host names, the resolver's settings.
-start_inet_db() ->
-    Spec = #{id => inet_db, start => {inet_db, start_link, []}},
-    case supervisor:start_child(kernel_sup, Spec) of
+%% A kernel service, as kernel_sup starts it: file_server_2 (what `file` calls),
+%% inet_db (host names, the resolver's settings).
+start_child(Id, Start) ->
+    case supervisor:start_child(kernel_sup, #{id => Id, start => Start}) of
         {ok, _} -> ok;
-        Error -> report("inet_db", Error)
+        Error -> report(atom_to_list(Id), Error)
     end.
 
 %% The program's first process: runs Mod:start(). An exception ends the VM with

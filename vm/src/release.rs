@@ -10,6 +10,7 @@
 //! | OTP 26 | `io:getopts()` answers the new terminal driver's options |
 //! | OTP 27 | `0.0 =:= -0.0` is false (exact comparison tells the zeros apart) |
 //! | OTP 27 | `abs(-0.0)` is `0.0` |
+//! | OTP 29 | `prim_socket`'s option table lists `{Level, LevelNumber, Options}` |
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

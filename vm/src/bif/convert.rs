@@ -254,6 +254,16 @@ pub fn iolist_to_binary(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Ex
     Ok(ctx.heap().binary(&bytes))
 }
 
+/// `iolist_to_iovec/1`: the bytes as one binary in a list (`[]` when empty).
+pub fn iolist_to_iovec(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let bytes = iolist_bytes(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    if bytes.is_empty() {
+        return Ok(Term::NIL);
+    }
+    let bin = ctx.heap().binary(&bytes);
+    Ok(ctx.heap().list(&[bin]))
+}
+
 /// `iolist_size/1`.
 pub fn iolist_size(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let n = iolist_bytes(ctx, arg(args, 0))

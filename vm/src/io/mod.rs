@@ -11,6 +11,7 @@
 //! is due.
 
 pub mod errno;
+pub mod file;
 pub mod interfaces;
 pub mod ports;
 pub mod resolve;
@@ -30,6 +31,10 @@ pub struct Io {
     events: Option<mio::Events>,
     /// Open sockets by resource id (the id of the reference in `{'$socket', Ref}`).
     pub sockets: HashMap<u64, socket::Socket>,
+    /// Open files by the id of their `prim_file` reference.
+    pub files: HashMap<u64, file::OpenFile>,
+    /// `prim_buffer` queues by the id of their reference.
+    pub buffers: HashMap<u64, std::collections::VecDeque<u8>>,
 }
 
 impl Io {
@@ -116,9 +121,11 @@ impl Vm {
         }
     }
 
-    /// What the I/O layer does when process `pid` exits: its sockets close (waiters
-    /// on them are told `closed`) and its pending operations are forgotten.
+    /// What the I/O layer does when process `pid` exits: its files and sockets
+    /// close (waiters on its sockets are told `closed`) and its pending operations
+    /// are forgotten.
     pub fn io_process_exited(&mut self, pid: u32) {
+        self.io.files.retain(|_, f| f.owner != pid);
         let mut notes = Vec::new();
         let owned: Vec<u64> = self
             .io

@@ -53,7 +53,14 @@ fn wait(ctx: &mut Context<'_>, id: u64, handle: Term, op: Op) {
 pub fn info0(ctx: &mut Context<'_>, _: &[Term]) -> R {
     let name = ctx.atom("select");
     let backend = terms::atom_map(ctx, &[("name", name)]);
-    let counters = terms::atom_map(ctx, &[]);
+    let open = ctx.vm.io.sockets.len() as i64;
+    let counters = terms::atom_map(
+        ctx,
+        &[
+            ("num_cnt_bits", terms::small(64)),
+            ("num_sockets", terms::small(open)),
+        ],
+    );
     Ok(terms::atom_map(
         ctx,
         &[

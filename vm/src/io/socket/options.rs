@@ -34,6 +34,17 @@ impl Level {
         }
     }
 
+    /// Its name (`socket`, `ip`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Socket => "socket",
+            Level::Ip => "ip",
+            Level::Ipv6 => "ipv6",
+            Level::Tcp => "tcp",
+            Level::Udp => "udp",
+        }
+    }
+
     /// The level a number (or `None`: the `socket` atom) names.
     pub fn from_number(n: Option<i64>) -> Option<Level> {
         [

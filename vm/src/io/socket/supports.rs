@@ -6,6 +6,9 @@ use crate::interp::Context;
 use crate::io::terms;
 use crate::term::Term;
 
+/// `SOL_SOCKET`.
+const SOL_SOCKET: i64 = 1;
+
 /// Protocols: names (the first is the canonical one) and number.
 const PROTOCOLS: &[(&[&str], i64)] = &[
     (&["ip", "IP"], 0),
@@ -101,11 +104,20 @@ fn options(ctx: &mut Context<'_>) -> Term {
                     .map(|(_, name)| ctx.atom(name)),
             );
             let opts = ctx.heap().list(&opts);
-            let level = match level.number() {
-                Some(n) => terms::small(n),
-                None => ctx.atom("socket"),
-            };
-            ctx.heap().tuple(&[level, opts])
+            let name = ctx.atom(level.name());
+            let number = terms::small(level.number().unwrap_or(SOL_SOCKET));
+            if crate::release::get() >= 29 {
+                // OTP 29: `{Level, LevelNumber, Options}`.
+                ctx.heap().tuple(&[name, number, opts])
+            } else {
+                // Before: `{socket, Options}` and `{ProtocolNumber, Options}`.
+                let level = if level.number().is_some() {
+                    number
+                } else {
+                    name
+                };
+                ctx.heap().tuple(&[level, opts])
+            }
         })
         .collect();
     ctx.heap().list(&items)

@@ -1,0 +1,48 @@
+-module(files_info).
+-export([start/0]).
+-include_lib("kernel/include/file.hrl").
+
+start() ->
+    Dir = "files_info.tmp",
+    _ = [file:delete(filename:join(Dir, F)) || F <- ["f", "link", "hard"]],
+    _ = file:del_dir(Dir),
+    ok = file:make_dir(Dir),
+    F = filename:join(Dir, "f"),
+    ok = file:write_file(F, <<"0123456789">>),
+    p(file:change_mode(F, 8#640)),
+    {ok, I1} = file:read_file_info(F),
+    p({I1#file_info.mode band 8#777, I1#file_info.type, I1#file_info.size}),
+    p(file:change_time(F, {{2020, 1, 2}, {3, 4, 5}})),
+    {ok, I2} = file:read_file_info(F),
+    p(I2#file_info.mtime),
+    {ok, I3} = file:read_file_info(F, [{time, posix}]),
+    p(I3#file_info.mtime),
+    p(file:write_file_info(F, #file_info{mode = 8#600})),
+    {ok, I4} = file:read_file_info(F),
+    p(I4#file_info.mode band 8#777),
+    L = filename:join(Dir, "link"),
+    p(file:make_symlink("f", L)),
+    p(file:read_link(L)),
+    {ok, LI} = file:read_link_info(L),
+    p(LI#file_info.type),
+    p(file:read_link(F)),
+    p(file:make_link(F, filename:join(Dir, "hard"))),
+    {ok, HI} = file:read_file_info(F),
+    p(HI#file_info.links),
+    {ok, Fd} = file:open(F, [read, write, binary]),
+    p(file:position(Fd, 4)),
+    p(file:truncate(Fd)),
+    p(file:close(Fd)),
+    p(file:read_file(F)),
+    p(file:write_file(F, [<<"a">>, "b", [$c, [$d]]])),
+    p(file:read_file(F)),
+    {ok, Fd2} = file:open(F, [append]),
+    p(file:write(Fd2, "e")),
+    p(file:close(Fd2)),
+    p(file:read_file(F)),
+    p(filelib:fold_files(Dir, ".*", false, fun(N, Acc) -> [filename:basename(N) | Acc] end, [])),
+    [ok = file:delete(filename:join(Dir, N)) || N <- ["f", "link", "hard"]],
+    ok = file:del_dir(Dir),
+    ok.
+
+p(X) -> io:format("~p~n", [X]).
