@@ -78,6 +78,8 @@ predefined! {
     select = "select",
     abort = "abort",
     closed = "closed",
+    ready_input = "ready_input",
+    ready_output = "ready_output",
 }
 
 /// Interns atom texts.

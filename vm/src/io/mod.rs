@@ -14,6 +14,7 @@ pub mod errno;
 pub mod file;
 pub mod interfaces;
 pub mod ports;
+pub mod posix;
 pub mod resolve;
 pub mod socket;
 pub mod terms;
@@ -35,6 +36,10 @@ pub struct Io {
     pub files: HashMap<u64, file::OpenFile>,
     /// `prim_buffer` queues by the id of their reference.
     pub buffers: HashMap<u64, std::collections::VecDeque<u8>>,
+    /// `atomvm:posix_open/2,3` and `subprocess/4` descriptors.
+    pub posix: HashMap<u64, posix::PosixFd>,
+    /// `atomvm:posix_opendir/1` directories.
+    pub dirs: HashMap<u64, posix::PosixDir>,
 }
 
 impl Io {
@@ -59,6 +64,32 @@ impl Io {
     /// Whether any descriptor is watched: the scheduler then waits in the poller.
     pub fn watching(&self) -> bool {
         self.sockets.values().any(socket::Socket::waiting)
+            || self.posix.values().any(|f| f.select.is_some())
+    }
+
+    /// A `posix_select_*` descriptor became ready: `{select, Fd, Ref, ready_input |
+    /// ready_output}` to whoever asked, once.
+    pub fn posix_ready(&mut self, id: u64, readable: bool, writable: bool, notes: &mut Vec<Note>) {
+        let Some(f) = self.posix.get_mut(&id) else {
+            return;
+        };
+        let Some((pid, reference, input)) = f.select else {
+            return;
+        };
+        if (input && !readable) || (!input && !writable) {
+            return;
+        }
+        f.select = None;
+        let mut heap = Heap::default();
+        let fd = heap.reference(id);
+        let r = heap.reference(reference);
+        let what = if input {
+            crate::atom::atoms::ready_input
+        } else {
+            crate::atom::atoms::ready_output
+        };
+        let message = heap.tuple(&[crate::atom::atoms::select, fd, r, what]);
+        notes.push(Note { pid, heap, message });
     }
 }
 
@@ -109,6 +140,8 @@ impl Vm {
         for (id, readable, writable) in ready {
             if let Some(s) = self.io.sockets.get_mut(&id) {
                 s.ready(id, readable, writable, &mut notes);
+            } else {
+                self.io.posix_ready(id, readable, writable, &mut notes);
             }
         }
         self.deliver_notes(notes);
@@ -126,6 +159,11 @@ impl Vm {
     /// are forgotten.
     pub fn io_process_exited(&mut self, pid: u32) {
         self.io.files.retain(|_, f| f.owner != pid);
+        for f in self.io.posix.values_mut() {
+            if f.select.is_some_and(|(p, _, _)| p == pid) {
+                f.select = None;
+            }
+        }
         let mut notes = Vec::new();
         let owned: Vec<u64> = self
             .io
