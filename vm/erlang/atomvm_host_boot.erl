@@ -48,15 +48,18 @@ start(AppEnv) ->
     loop().
 
 %% What erl_init does for the socket NIF (prim_socket:on_load/0, less the socket
-%% registry), and the kernel setting that puts gen_tcp and gen_udp on the socket
-%% module (the VM has sockets, not inet_drv ports).
+%% registry), the kernel setting that puts gen_tcp and gen_udp on the socket
+%% module (the VM has sockets, not inet_drv ports), and os:cmd's shell.
 start_io() ->
     try
         ok = prim_socket:init(),
         persistent_term:put({kernel, inet_backend}, socket)
     catch
         C:R -> report("socket", {C, R})
-    end.
+    end,
+    %% What the kernel application's start does for os:cmd/1 (OTP 27+).
+    _ = (catch os:internal_init_cmd_shell()),
+    ok.
 
 %% A kernel service, as kernel_sup starts it: file_server_2 (what `file` calls),
 %% inet_db (host names, the resolver's settings).

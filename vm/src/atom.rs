@@ -80,6 +80,12 @@ predefined! {
     closed = "closed",
     ready_input = "ready_input",
     ready_output = "ready_output",
+    port = "port",
+    data = "data",
+    eof = "eof",
+    eol = "eol",
+    noeol = "noeol",
+    exit_status = "exit_status",
 }
 
 /// Interns atom texts.

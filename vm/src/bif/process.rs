@@ -275,6 +275,9 @@ pub fn unlink(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `monitor/2` (`process` monitors).
 pub fn monitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if arg(args, 0) == atoms::port {
+        return crate::io::port::monitor(ctx, arg(args, 1));
+    }
     check(arg(args, 0) == atoms::process)?;
     let mut target = arg(args, 1);
     if let Some([name, node]) = ctx.mem().tuple(target) {
@@ -356,7 +359,7 @@ pub fn demonitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
             // A monitor whose process has exited has fired: its 'DOWN' is sent.
             !ctx.vm.exited.get(m.pid as usize).copied().unwrap_or(true)
         }
-        None => false,
+        None => ctx.vm.io.demonitor_port(id),
     };
     // With [flush], drop a 'DOWN' message for it that may already be queued.
     if flush {

@@ -511,6 +511,12 @@ pub fn pid_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
     Ok(super::convert::chars(ctx, &format!("<0.{pid}.0>")))
 }
 
+/// `port_to_list/1`.
+pub fn port_to_list(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let port = arg(args, 0).as_port().ok_or_else(Exception::badarg)?;
+    Ok(super::convert::chars(ctx, &format!("#Port<0.{port}>")))
+}
+
 /// `list_to_pid/1`: the inverse of `pid_to_list/1` for local pids.
 pub fn list_to_pid(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let text = super::convert::list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;

@@ -13,7 +13,7 @@
 pub mod errno;
 pub mod file;
 pub mod interfaces;
-pub mod ports;
+pub mod port;
 pub mod posix;
 pub mod resolve;
 pub mod socket;
@@ -40,6 +40,12 @@ pub struct Io {
     pub posix: HashMap<u64, posix::PosixFd>,
     /// `atomvm:posix_opendir/1` directories.
     pub dirs: HashMap<u64, posix::PosixDir>,
+    /// Open ports by index (`#Port<0.N>`).
+    pub ports: HashMap<u32, port::Port>,
+    /// The next port index.
+    pub next_port: u32,
+    /// Children of closed ports that had not exited yet, reaped later.
+    pub zombies: Vec<std::process::Child>,
 }
 
 impl Io {
@@ -65,6 +71,7 @@ impl Io {
     pub fn watching(&self) -> bool {
         self.sockets.values().any(socket::Socket::waiting)
             || self.posix.values().any(|f| f.select.is_some())
+            || !self.ports.is_empty()
     }
 
     /// A `posix_select_*` descriptor became ready: `{select, Fd, Ref, ready_input |
@@ -140,6 +147,9 @@ impl Vm {
         for (id, readable, writable) in ready {
             if let Some(s) = self.io.sockets.get_mut(&id) {
                 s.ready(id, readable, writable, &mut notes);
+            } else if id >= port::TOKEN_BASE {
+                let index = u32::try_from(id - port::TOKEN_BASE).unwrap_or(u32::MAX);
+                self.io.port_ready(index, &mut notes);
             } else {
                 self.io.posix_ready(id, readable, writable, &mut notes);
             }
@@ -159,6 +169,9 @@ impl Vm {
     /// are forgotten.
     pub fn io_process_exited(&mut self, pid: u32) {
         self.io.files.retain(|_, f| f.owner != pid);
+        let mut closed = Vec::new();
+        self.io.close_ports_of(pid, &mut closed);
+        self.deliver_notes(closed);
         for f in self.io.posix.values_mut() {
             if f.select.is_some_and(|(p, _, _)| p == pid) {
                 f.select = None;

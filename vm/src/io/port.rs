@@ -1,0 +1,497 @@
+//! Ports of external programs: `open_port({spawn, Command} | {spawn_executable,
+//! Path}, Options)` runs a child process with pipes; what it writes arrives as
+//! `{Port, {data, Data}}` (`stream`, `{line, L}` or `{packet, N}` framing, binary or
+//! list), then `{Port, eof}` (option `eof`) or the port closes, with
+//! `{Port, {exit_status, N}}` first when asked. `port_command/2` writes to the
+//! child; `port_close/1` closes the pipes. Monitors (`monitor(port, P)`) get
+//! `'DOWN'` when the port closes; the port closes when its owner exits. (Port
+//! drivers do not exist: `{spawn_driver, _}` and the inet drivers are `badarg`.)
+
+use super::terms;
+use super::Note;
+use crate::atom::atoms;
+use crate::heap::Heap;
+use crate::interp::{Context, Exception};
+use crate::term::Term;
+use std::io::{Read, Write};
+use std::os::fd::AsRawFd;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+
+type R = Result<Term, Exception>;
+
+/// Poller tokens of ports start here (socket and descriptor ids are far below).
+pub const TOKEN_BASE: u64 = 1 << 40;
+
+/// How output is cut into messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Framing {
+    Stream,
+    Line(usize),
+    Packet(usize),
+}
+
+/// An open port.
+pub struct Port {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    stdout: Option<ChildStdout>,
+    /// The connected process.
+    pub owner: u32,
+    binary: bool,
+    framing: Framing,
+    eof: bool,
+    exit_status: bool,
+    /// Bytes read but not yet a whole line or packet.
+    pending: Vec<u8>,
+    /// Monitors: reference id and watcher.
+    pub monitors: Vec<(u64, u32)>,
+}
+
+fn badarg() -> Exception {
+    Exception::badarg()
+}
+
+/// `erlang:open_port/2`.
+pub fn open_port(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let name = ctx
+        .mem()
+        .tuple(args[0])
+        .map(<[Term]>::to_vec)
+        .ok_or_else(badarg)?;
+    let [kind, what] = name[..] else {
+        return Err(badarg());
+    };
+    let kind = kind.as_atom().map(|a| ctx.vm.atoms.name(a).to_owned());
+    let text = |ctx: &Context<'_>, t| super::file::names::name_text(ctx, t).ok_or_else(badarg);
+    let mut cmd = match kind.as_deref() {
+        Some("spawn") => {
+            let line = String::from_utf8(text(ctx, what)?).map_err(|_| badarg())?;
+            let mut c = Command::new("/bin/sh");
+            c.arg("-c").arg(format!("exec {line}"));
+            c
+        }
+        Some("spawn_executable") => {
+            let path = text(ctx, what)?;
+            Command::new(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&path))
+        }
+        _ => return Err(badarg()),
+    };
+    let options = ctx.mem().list_elements(args[1]).ok_or_else(badarg)?;
+    let (mut binary, mut framing, mut eof, mut exit_status) =
+        (false, Framing::Stream, false, false);
+    let mut stderr_to_stdout = false;
+    // `in` and `out` each ask for one direction; with neither, both.
+    let (mut only_in, mut only_out) = (false, false);
+    for o in options {
+        if let Some(a) = o.as_atom() {
+            match ctx.vm.atoms.name(a) {
+                "binary" => binary = true,
+                "stream" => framing = Framing::Stream,
+                "eof" => eof = true,
+                "exit_status" => exit_status = true,
+                "stderr_to_stdout" => stderr_to_stdout = true,
+                "in" => only_in = true,
+                "out" => only_out = true,
+                "hide" | "use_stdio" | "overlapped_io" => {}
+                _ => return Err(badarg()),
+            }
+            continue;
+        }
+        let pair = ctx
+            .mem()
+            .tuple(o)
+            .map(<[Term]>::to_vec)
+            .ok_or_else(badarg)?;
+        let [key, value] = pair[..] else {
+            return Err(badarg());
+        };
+        let key = key
+            .as_atom()
+            .map(|a| ctx.vm.atoms.name(a).to_owned())
+            .unwrap_or_default();
+        use std::os::unix::ffi::OsStrExt;
+        use std::os::unix::process::CommandExt;
+        match key.as_str() {
+            "line" => framing = Framing::Line(terms::int(ctx, value)? as usize),
+            "packet" => {
+                let n = terms::int(ctx, value)?;
+                framing = match n {
+                    1 | 2 | 4 => Framing::Packet(n as usize),
+                    _ => return Err(badarg()),
+                };
+            }
+            "args" => {
+                for a in ctx.mem().list_elements(value).ok_or_else(badarg)? {
+                    cmd.arg(std::ffi::OsStr::from_bytes(&text(ctx, a)?));
+                }
+            }
+            "arg0" => {
+                cmd.arg0(std::ffi::OsStr::from_bytes(&text(ctx, value)?));
+            }
+            "cd" => {
+                cmd.current_dir(std::ffi::OsStr::from_bytes(&text(ctx, value)?));
+            }
+            "env" => {
+                for e in ctx.mem().list_elements(value).ok_or_else(badarg)? {
+                    let kv = ctx
+                        .mem()
+                        .tuple(e)
+                        .map(<[Term]>::to_vec)
+                        .ok_or_else(badarg)?;
+                    let [k, v] = kv[..] else {
+                        return Err(badarg());
+                    };
+                    let k = text(ctx, k)?;
+                    if v == atoms::false_ {
+                        cmd.env_remove(std::ffi::OsStr::from_bytes(&k));
+                    } else {
+                        cmd.env(
+                            std::ffi::OsStr::from_bytes(&k),
+                            std::ffi::OsStr::from_bytes(&text(ctx, v)?),
+                        );
+                    }
+                }
+            }
+            _ => return Err(badarg()),
+        }
+    }
+    let (input, output) = match (only_in, only_out) {
+        (false, false) => (true, true),
+        (i, o) => (i, o),
+    };
+    cmd.stdin(if output {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    cmd.stdout(if input { Stdio::piped() } else { Stdio::null() });
+    let (reader, writer) = if input && stderr_to_stdout {
+        match nix::unistd::pipe() {
+            Ok((r, w)) => (Some(r), Some(w)),
+            Err(_) => return Err(badarg()),
+        }
+    } else {
+        (None, None)
+    };
+    if let Some(w) = writer {
+        // One pipe for both: stdout and stderr go to its write end.
+        let w2 = w.try_clone().map_err(|_| badarg())?;
+        cmd.stdout(Stdio::from(w));
+        cmd.stderr(Stdio::from(w2));
+    }
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        // As the BEAM: a program that cannot start is `eacces`/`enoent` in an
+        // error exception.
+        Err(e) => return Err(Exception::error(ctx.atom(&super::errno::name(&e)))),
+    };
+    drop(cmd);
+    let stdout = match reader {
+        Some(r) => Some(ChildStdout::from(r)),
+        None => child.stdout.take(),
+    };
+    let index = ctx.vm.io.next_port;
+    ctx.vm.io.next_port += 1;
+    if let Some(out) = &stdout {
+        let fd = out.as_raw_fd();
+        let _ = nix::fcntl::fcntl(
+            out,
+            nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::O_NONBLOCK),
+        );
+        if let Ok(r) = ctx.vm.io.registry() {
+            let token = mio::Token((TOKEN_BASE + u64::from(index)) as usize);
+            let _ = r.register(
+                &mut mio::unix::SourceFd(&fd),
+                token,
+                mio::Interest::READABLE,
+            );
+        }
+    }
+    let owner = ctx.proc.pid;
+    let stdin = child.stdin.take();
+    ctx.vm.io.ports.insert(
+        index,
+        Port {
+            child,
+            stdin,
+            stdout,
+            owner,
+            binary,
+            framing,
+            eof,
+            exit_status,
+            pending: Vec::new(),
+            monitors: Vec::new(),
+        },
+    );
+    Ok(Term::port(index))
+}
+
+fn port_index(ctx: &Context<'_>, t: Term) -> Result<u32, Exception> {
+    t.as_port()
+        .filter(|i| ctx.vm.io.ports.contains_key(i))
+        .ok_or_else(badarg)
+}
+
+/// `erlang:port_command/2,3`.
+pub fn port_command(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let i = port_index(ctx, args[0])?;
+    let bytes = crate::bif::convert::iolist_bytes(ctx, args[1]).ok_or_else(badarg)?;
+    let port = ctx.vm.io.ports.get_mut(&i).ok_or_else(badarg)?;
+    let stdin = port.stdin.as_mut().ok_or_else(badarg)?;
+    stdin.write_all(&bytes).map_err(|_| badarg())?;
+    Ok(atoms::true_)
+}
+
+/// `erlang:port_close/1`.
+pub fn port_close(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let i = port_index(ctx, args[0])?;
+    let mut notes = Vec::new();
+    ctx.vm.io.close_port(i, atoms::normal, &mut notes);
+    for n in notes {
+        ctx.vm.deliver(n.pid, n.message, &n.heap);
+    }
+    Ok(atoms::true_)
+}
+
+/// `erlang:ports/0`.
+pub fn ports(ctx: &mut Context<'_>, _: &[Term]) -> R {
+    let mut ids: Vec<u32> = ctx.vm.io.ports.keys().copied().collect();
+    ids.sort_unstable();
+    let list: Vec<Term> = ids.into_iter().map(Term::port).collect();
+    Ok(ctx.heap().list(&list))
+}
+
+/// `erlang:port_info/1`: `[{name, _}, {connected, Pid}, {os_pid, N}]`, or
+/// `undefined` for a closed port.
+pub fn port_info(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let Ok(i) = port_index(ctx, args[0]) else {
+        return Ok(atoms::undefined);
+    };
+    let Some(p) = ctx.vm.io.ports.get(&i) else {
+        return Ok(atoms::undefined);
+    };
+    let (owner, os_pid) = (p.owner, p.child.id());
+    let connected = terms::tagged(ctx, "connected", Term::pid(owner));
+    let id = terms::tagged(ctx, "id", terms::small(i64::from(i)));
+    let os = terms::tagged(ctx, "os_pid", terms::small(i64::from(os_pid)));
+    Ok(ctx.heap().list(&[id, connected, os]))
+}
+
+/// `monitor(port, Port)`: the reference; `'DOWN'` with `noproc` at once for a
+/// port that is closed.
+pub fn monitor(ctx: &mut Context<'_>, port: Term) -> R {
+    let id = ctx.vm.fresh_id();
+    let watcher = ctx.proc.pid;
+    match port.as_port().and_then(|i| ctx.vm.io.ports.get_mut(&i)) {
+        Some(p) => p.monitors.push((id, watcher)),
+        None if port.as_port().is_some() => {
+            let mut heap = Heap::default();
+            let r = heap.reference(id);
+            let noproc = atoms::noproc;
+            let port_atom = crate::atom::atoms::port;
+            let m = heap.tuple(&[atoms::DOWN, r, port_atom, port, noproc]);
+            ctx.vm.deliver(watcher, m, &heap);
+        }
+        None => return Err(badarg()),
+    }
+    Ok(ctx.heap().reference(id))
+}
+
+impl super::Io {
+    /// Forgets port monitor `reference`; whether there was one.
+    pub fn demonitor_port(&mut self, reference: u64) -> bool {
+        self.ports.values_mut().any(|p| {
+            let before = p.monitors.len();
+            p.monitors.retain(|m| m.0 != reference);
+            before != p.monitors.len()
+        })
+    }
+
+    /// Closes port `index`: pipes closed, the child reaped when it has exited,
+    /// monitors told `reason`.
+    pub fn close_port(&mut self, index: u32, reason: Term, notes: &mut Vec<Note>) {
+        let Some(mut p) = self.ports.remove(&index) else {
+            return;
+        };
+        if let (Some(out), Some(poller)) = (&p.stdout, self.poller.as_ref()) {
+            let fd = out.as_raw_fd();
+            let _ = poller.registry().deregister(&mut mio::unix::SourceFd(&fd));
+        }
+        p.stdin = None;
+        p.stdout = None;
+        if !matches!(p.child.try_wait(), Ok(Some(_))) {
+            self.zombies.push(p.child);
+        }
+        self.zombies
+            .retain_mut(|c| !matches!(c.try_wait(), Ok(Some(_))));
+        for (reference, pid) in p.monitors {
+            let mut heap = Heap::default();
+            let r = heap.reference(reference);
+            let message = heap.tuple(&[
+                atoms::DOWN,
+                r,
+                crate::atom::atoms::port,
+                Term::port(index),
+                reason,
+            ]);
+            notes.push(Note { pid, heap, message });
+        }
+    }
+
+    /// Ports owned by `pid` close (it exited).
+    pub fn close_ports_of(&mut self, pid: u32, notes: &mut Vec<Note>) {
+        let owned: Vec<u32> = self
+            .ports
+            .iter()
+            .filter(|(_, p)| p.owner == pid)
+            .map(|(i, _)| *i)
+            .collect();
+        for i in owned {
+            self.close_port(i, atoms::normal, notes);
+        }
+        for p in self.ports.values_mut() {
+            p.monitors.retain(|m| m.1 != pid);
+        }
+    }
+
+    /// The child's output became readable: read what there is, send the owner its
+    /// messages; at the end of the output, `eof` or close.
+    pub fn port_ready(&mut self, index: u32, notes: &mut Vec<Note>) {
+        let Some(p) = self.ports.get_mut(&index) else {
+            return;
+        };
+        let mut ended = false;
+        let mut buf = [0u8; 65536];
+        if let Some(out) = p.stdout.as_mut() {
+            loop {
+                match out.read(&mut buf) {
+                    Ok(0) => {
+                        ended = true;
+                        break;
+                    }
+                    Ok(n) => p.pending.extend_from_slice(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(_) => break,
+                }
+            }
+        }
+        let port = Term::port(index);
+        for data in p.take_messages() {
+            notes.push(p.data_message(port, data));
+        }
+        if !ended {
+            return;
+        }
+        if p.exit_status {
+            let status = p.child.wait().ok().and_then(|s| {
+                use std::os::unix::process::ExitStatusExt;
+                s.code().or_else(|| s.signal().map(|sig| 128 + sig))
+            });
+            let mut heap = Heap::default();
+            let tag = crate::atom::atoms::exit_status;
+            let n = terms::small(i64::from(status.unwrap_or(0)));
+            let inner = heap.tuple(&[tag, n]);
+            let message = heap.tuple(&[port, inner]);
+            notes.push(Note {
+                pid: p.owner,
+                heap,
+                message,
+            });
+        }
+        if p.eof {
+            let mut heap = Heap::default();
+            let message = heap.tuple(&[port, crate::atom::atoms::eof]);
+            notes.push(Note {
+                pid: p.owner,
+                heap,
+                message,
+            });
+            if let (Some(out), Some(poller)) = (&p.stdout, self.poller.as_ref()) {
+                let fd = out.as_raw_fd();
+                let _ = poller.registry().deregister(&mut mio::unix::SourceFd(&fd));
+            }
+            p.stdout = None;
+        } else {
+            self.close_port(index, atoms::normal, notes);
+        }
+    }
+}
+
+/// What a message carries: bytes, or a line and whether it was whole.
+enum Data {
+    Bytes(Vec<u8>),
+    Line(Vec<u8>, bool),
+}
+
+impl Port {
+    fn take_messages(&mut self) -> Vec<Data> {
+        let mut out = Vec::new();
+        match self.framing {
+            Framing::Stream => {
+                if !self.pending.is_empty() {
+                    out.push(Data::Bytes(std::mem::take(&mut self.pending)));
+                }
+            }
+            Framing::Line(max) => loop {
+                match self.pending.iter().position(|b| *b == b'\n') {
+                    Some(i) if i <= max => {
+                        let line: Vec<u8> = self.pending.drain(..=i).take(i).collect();
+                        out.push(Data::Line(line, true));
+                    }
+                    _ if self.pending.len() > max => {
+                        let part: Vec<u8> = self.pending.drain(..max).collect();
+                        out.push(Data::Line(part, false));
+                    }
+                    // A last line without its newline is dropped, as the BEAM does.
+                    _ => break,
+                }
+            },
+            Framing::Packet(h) => loop {
+                if self.pending.len() < h {
+                    break;
+                }
+                let len = self.pending[..h]
+                    .iter()
+                    .fold(0usize, |n, b| (n << 8) | usize::from(*b));
+                if self.pending.len() < h + len {
+                    break;
+                }
+                let packet: Vec<u8> = self.pending.drain(..h + len).skip(h).collect();
+                out.push(Data::Bytes(packet));
+            },
+        }
+        out
+    }
+
+    fn data_message(&self, port: Term, data: Data) -> Note {
+        let mut heap = Heap::default();
+        let bytes = |heap: &mut Heap, b: &[u8], binary: bool| {
+            if binary {
+                heap.binary(b)
+            } else {
+                let chars: Vec<Term> = b.iter().map(|c| terms::small(i64::from(*c))).collect();
+                heap.list(&chars)
+            }
+        };
+        let payload = match data {
+            Data::Bytes(b) => bytes(&mut heap, &b, self.binary),
+            Data::Line(l, whole) => {
+                let t = bytes(&mut heap, &l, self.binary);
+                let tag = if whole {
+                    crate::atom::atoms::eol
+                } else {
+                    crate::atom::atoms::noeol
+                };
+                heap.tuple(&[tag, t])
+            }
+        };
+        let inner = heap.tuple(&[crate::atom::atoms::data, payload]);
+        let message = heap.tuple(&[port, inner]);
+        Note {
+            pid: self.owner,
+            heap,
+            message,
+        }
+    }
+}
