@@ -74,6 +74,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "is_integer", 3) => terms::is_integer3,
         ("inet", "gethostname", 0) => crate::io::resolve::gethostname,
         ("inet", "getifaddrs", 0) => crate::io::interfaces::getifaddrs,
+        ("inet", "getservbyname", 2) => crate::io::resolve::getservbyname,
+        ("inet", "getservbyport", 2) => crate::io::resolve::getservbyport,
         ("inet_gethost_native", "gethostbyname", 2) => crate::io::resolve::gethostbyname,
         ("inet_gethost_native", "gethostbyaddr", 1) => crate::io::resolve::gethostbyaddr,
         ("prim_file", "open_nif", 2) => crate::io::file::nif::open,

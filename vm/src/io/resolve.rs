@@ -1,7 +1,8 @@
 //! Name resolution through the host's resolver (`getaddrinfo`: `/etc/hosts`, then
 //! DNS as the system is set up), in place of OTP's `inet_gethost` port program:
 //! the natives of `inet_gethost_native:gethostbyname/2`, `gethostbyaddr/1`, and of
-//! `inet:gethostname/0`.
+//! `inet:gethostname/0`; services from `/etc/services` (`inet:getservbyname/2`,
+//! `getservbyport/2`).
 
 use super::socket::addr;
 use super::terms;
@@ -102,4 +103,55 @@ fn hostent(ctx: &mut Context<'_>, name: &str, inet6: bool, ips: &[IpAddr]) -> Te
         .heap()
         .tuple(&[tag, name, Term::NIL, family, length, addrs]);
     terms::tagged(ctx, "ok", h)
+}
+
+/// The entries of `/etc/services`: (name and aliases, port, protocol).
+fn services() -> Vec<(Vec<String>, u16, String)> {
+    let text = std::fs::read_to_string("/etc/services").unwrap_or_default();
+    text.lines()
+        .filter_map(|line| {
+            let line = line.split('#').next()?;
+            let mut words = line.split_whitespace();
+            let name = words.next()?;
+            let (port, proto) = words.next()?.split_once('/')?;
+            let mut names = vec![name.to_owned()];
+            names.extend(words.map(str::to_owned));
+            Some((names, port.parse().ok()?, proto.to_owned()))
+        })
+        .collect()
+}
+
+fn atom_text(ctx: &Context<'_>, t: Term) -> Result<String, Exception> {
+    t.as_atom()
+        .map(|a| ctx.vm.atoms.name(a).to_owned())
+        .ok_or_else(Exception::badarg)
+}
+
+/// `inet:getservbyname(Name, Protocol)`: `{ok, Port}` from `/etc/services`, or
+/// `{error, einval}` (as the BEAM's `inet_drv` answers).
+pub fn getservbyname(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let (name, proto) = (atom_text(ctx, args[0])?, atom_text(ctx, args[1])?);
+    let found = services()
+        .into_iter()
+        .find(|(names, _, p)| *p == proto && names.contains(&name));
+    Ok(match found {
+        Some((_, port, _)) => terms::tagged(ctx, "ok", terms::small(i64::from(port))),
+        None => terms::error(ctx, "einval"),
+    })
+}
+
+/// `inet:getservbyport(Port, Protocol)`: `{ok, Name}` or `{error, einval}`.
+pub fn getservbyport(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let port = terms::int(ctx, args[0])?;
+    let proto = atom_text(ctx, args[1])?;
+    let found = services()
+        .into_iter()
+        .find(|(_, p, pr)| i64::from(*p) == port && *pr == proto);
+    Ok(match found {
+        Some((names, _, _)) => {
+            let name = crate::bif::convert::chars(ctx, &names[0]);
+            terms::tagged(ctx, "ok", name)
+        }
+        None => terms::error(ctx, "einval"),
+    })
 }

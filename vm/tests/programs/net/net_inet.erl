@@ -17,6 +17,9 @@ start() ->
     {ok, Ifs} = inet:getifaddrs(),
     Lo = [Opts || {_, Opts} <- Ifs, lists:member({addr, {127,0,0,1}}, Opts)],
     io:format("loopback interface: ~p~n", [length(Lo)]),
+    %% From /etc/services (a Debian root without netbase has none: einval there).
+    [io:format("~p~n", [R]) || R <- [inet:getservbyname(http, tcp), inet:getservbyname(domain, udp),
+                                      inet:getservbyport(22, tcp), inet:getservbyname(nosuch, tcp)]],
     {ok, L} = gen_tcp:listen(0, [{ip, loopback}]),
     {ok, {IP, Port}} = inet:sockname(L),
     io:format("~p ~p~n", [IP, is_integer(Port) andalso Port > 0]),
