@@ -141,6 +141,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("prim_socket", "nif_sendv", 3) => crate::io::socket::nif::sendv,
         ("prim_socket", "nif_sendto", 5) => crate::io::socket::nif::sendto,
         ("prim_socket", "nif_recv", 4) => crate::io::socket::nif::recv,
+        ("prim_socket", "nif_sendmsg", 5) => crate::io::socket::nif::sendmsg,
+        ("prim_socket", "nif_recvmsg", 5) => crate::io::socket::nif::recvmsg,
         ("prim_socket", "nif_recvfrom", 4) => crate::io::socket::nif::recvfrom,
         ("prim_socket", "nif_close", 1) => crate::io::socket::nif::close,
         ("prim_socket", "nif_finalize_close", 1) => crate::io::socket::nif::finalize_close,

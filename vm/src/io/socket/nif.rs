@@ -328,6 +328,66 @@ pub fn sendto(ctx: &mut Context<'_>, args: &[Term]) -> R {
     })
 }
 
+/// `nif_sendmsg(Ref, Msg, Flags, Handle, IOV)`: the IOV's bytes to `Msg`'s `addr`
+/// (or the connected peer). Control messages (`ctrl`) are not supported (`{error,
+/// enotsup}`).
+pub fn sendmsg(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let id = socket!(ctx, args[0]);
+    if terms::get(ctx, args[1], "ctrl").is_some_and(|c| c != Term::NIL) {
+        return Ok(terms::error(ctx, "enotsup"));
+    }
+    let dest = match terms::get(ctx, args[1], "addr") {
+        Some(a) => match addr::decode(ctx, a) {
+            Some(a) => Some(a),
+            None => return invalid(ctx, "addr"),
+        },
+        None => None,
+    };
+    let bytes = crate::bif::convert::iolist_bytes(ctx, args[4]).ok_or_else(Exception::badarg)?;
+    let f = flags(ctx, args[2])? | NOSIGNAL;
+    match dest {
+        Some(d) => write_all(ctx, id, args[3], &bytes, |s, b| {
+            s.send_to_with_flags(b, &d, f)
+        }),
+        None => write_all(ctx, id, args[3], &bytes, |s, b| s.send_with_flags(b, f)),
+    }
+}
+
+/// `nif_recvmsg(Ref, BufSz, CtrlSz, Flags, Handle)`: `{ok, #{iov => [Bin], addr =>
+/// Source (datagrams), flags => [], ctrl => []}}`, `select`, or an error.
+pub fn recvmsg(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let id = socket!(ctx, args[0]);
+    let size = usize::try_from(terms::int(ctx, args[1])?).map_err(|_| Exception::badarg())?;
+    let f = flags(ctx, args[3])?;
+    let zero = atom_text(ctx, args[4]).as_deref() == Some("zero");
+    let Some(s) = sock(ctx, id) else {
+        return Ok(terms::error(ctx, "closed"));
+    };
+    let size = if size == 0 { s.rcvbuf } else { size };
+    let stream = s.kind == "stream";
+    match read(&s.sock, size, f) {
+        Ok((bytes, _)) if bytes.is_empty() && stream => Ok(terms::error(ctx, "closed")),
+        Ok((bytes, from)) => {
+            let bin = ctx.heap().binary(&bytes);
+            let iov = ctx.heap().list(&[bin]);
+            let mut pairs = vec![("iov", iov), ("flags", Term::NIL), ("ctrl", Term::NIL)];
+            if let Some(a) = from {
+                pairs.push(("addr", addr::encode(ctx, &a)));
+            }
+            let m = terms::atom_map(ctx, &pairs);
+            Ok(terms::tagged(ctx, "ok", m))
+        }
+        Err(e) if e.kind() == ErrorKind::WouldBlock => {
+            if zero {
+                return Ok(crate::atom::atoms::ok);
+            }
+            wait(ctx, id, args[4], Op::Recv);
+            Ok(crate::atom::atoms::select)
+        }
+        Err(e) => Ok(terms::os_error(ctx, &e)),
+    }
+}
+
 /// One read into a fresh buffer of `size` bytes (with the sender for datagrams).
 fn read(
     s: &socket2::Socket,
