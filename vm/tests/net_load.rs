@@ -2,7 +2,10 @@
 //! 100 round trips, two rounds, memory measured by the OS after each) prints the
 //! same under the VM as under `erl`: every reply arrives, and the second round
 //! leaves the resident memory where the first left it. Its own test because it
-//! takes longer than the differential harness allows a program (20 s).
+//! takes longer than the differential harness allows a program (20 s). It needs the
+//! release build of the VM (a debug build is too slow for the program's own
+//! timeouts), so a debug `cargo test` lists it as ignored and `scripts/test` runs it
+//! with `cargo test --release --test net_load` on every release.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::path::Path;
@@ -36,6 +39,10 @@ fn run(mut c: Command, limit: Duration) -> String {
 }
 
 #[test]
+#[cfg_attr(
+    debug_assertions,
+    ignore = "needs the release build: cargo test --release --test net_load"
+)]
 fn a_thousand_connections_lose_nothing_and_memory_stays_flat() {
     let dir = tempfile::tempdir().unwrap();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/net/net_load.erl");
