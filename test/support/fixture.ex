@@ -134,17 +134,40 @@ defmodule AtomVM.Test.Fixture do
         raise "boom from the start module"
       end
     end
+
+    defmodule RunApp.Net do
+      # Calls a server on the host (RUN_APP_HOST_PORT), tells it the port of its
+      # own server, and serves the host's one request.
+      def start do
+        host_port = String.to_integer(System.fetch_env!("RUN_APP_HOST_PORT"))
+        {:ok, l} = :gen_tcp.listen(0, [:binary, active: false, ip: {127, 0, 0, 1}])
+        {:ok, my_port} = :inet.port(l)
+        opts = [:binary, active: false, packet: 2]
+        {:ok, s} = :gen_tcp.connect({127, 0, 0, 1}, host_port, opts, 10_000)
+        :ok = :gen_tcp.send(s, Integer.to_string(my_port))
+        {:ok, reply} = :gen_tcp.recv(s, 0, 10_000)
+        IO.puts("host says: \#{reply}")
+        {:ok, c} = :gen_tcp.accept(l, 10_000)
+        {:ok, data} = :gen_tcp.recv(c, 0, 10_000)
+        :ok = :gen_tcp.send(c, String.upcase(data))
+        :ok = :gen_tcp.close(c)
+        IO.puts("served the host")
+      end
+    end
     """)
 
     Path.join(dir, "run_app")
   end
 
-  @doc "Runs `mix ARGS` in `dir` (MIX_ENV=dev) and returns `{output, exit_status}`."
-  def mix(dir, args) do
+  @doc """
+  Runs `mix ARGS` in `dir` (MIX_ENV=dev, plus the variables in `env`) and returns
+  `{output, exit_status}`.
+  """
+  def mix(dir, args, env \\ []) do
     System.cmd("mix", args,
       cd: dir,
       stderr_to_stdout: true,
-      env: [{"MIX_ENV", "dev"}, {"MIX_EXS", nil}, {"MIX_BUILD_PATH", nil}]
+      env: [{"MIX_ENV", "dev"}, {"MIX_EXS", nil}, {"MIX_BUILD_PATH", nil} | env]
     )
   end
 

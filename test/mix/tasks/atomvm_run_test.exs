@@ -44,6 +44,30 @@ defmodule Mix.Tasks.Atomvm.RunTest do
     assert output =~ "RunApp.Crash.start/0"
   end
 
+  test "the program calls a server on the host, and the host calls the program's", %{app: app} do
+    {:ok, l} = :gen_tcp.listen(0, [:binary, active: false, ip: {127, 0, 0, 1}, packet: 2])
+    {:ok, port} = :inet.port(l)
+    parent = self()
+
+    spawn_link(fn ->
+      # The first run may build the VM before the program starts.
+      {:ok, s} = :gen_tcp.accept(l, 300_000)
+      {:ok, vm_port} = :gen_tcp.recv(s, 0, 30_000)
+      :ok = :gen_tcp.send(s, "welcome")
+      opts = [:binary, active: false]
+      {:ok, c} = :gen_tcp.connect({127, 0, 0, 1}, String.to_integer(vm_port), opts, 10_000)
+      :ok = :gen_tcp.send(c, "hello vm")
+      send(parent, {:vm_replied, :gen_tcp.recv(c, 0, 10_000)})
+    end)
+
+    env = [{"RUN_APP_HOST_PORT", Integer.to_string(port)}]
+    {output, status} = Fixture.mix(app, ["atomvm.run", "--start", "RunApp.Net"], env)
+    assert status == 0, output
+    assert output =~ "host says: welcome\n"
+    assert output =~ "served the host\n"
+    assert_receive {:vm_replied, {:ok, "HELLO VM"}}, 10_000
+  end
+
   test "AtomVM's peripheral modules raise undef and are named", %{app: app} do
     {output, status} = Fixture.mix(app, ["atomvm.run", "--start", "RunApp.Gpio"])
     assert status == 1, output
