@@ -34,8 +34,9 @@ pub struct Io {
     pub sockets: HashMap<u64, socket::Socket>,
     /// Open files by the id of their `prim_file` reference.
     pub files: HashMap<u64, file::OpenFile>,
-    /// `prim_buffer` queues by the id of their reference.
-    pub buffers: HashMap<u64, std::collections::VecDeque<u8>>,
+    /// `prim_buffer` queues by the id of their reference, with the process that
+    /// made each.
+    pub buffers: HashMap<u64, (u32, std::collections::VecDeque<u8>)>,
     /// `atomvm:posix_open/2,3` and `subprocess/4` descriptors.
     pub posix: HashMap<u64, posix::PosixFd>,
     /// `atomvm:posix_opendir/1` directories.
@@ -58,6 +59,13 @@ impl Io {
             .as_ref()
             .map(mio::Poll::registry)
             .ok_or_else(|| std::io::Error::other("no poller"))
+    }
+
+    /// Stops watching descriptor `fd` (before it closes).
+    pub fn unwatch(&self, fd: std::os::fd::RawFd) {
+        if let Some(poller) = self.poller.as_ref() {
+            let _ = poller.registry().deregister(&mut mio::unix::SourceFd(&fd));
+        }
     }
 
     /// Remembers that `waiter` waits on socket `id`.
@@ -169,6 +177,7 @@ impl Vm {
     /// are forgotten.
     pub fn io_process_exited(&mut self, pid: u32) {
         self.io.files.retain(|_, f| f.owner != pid);
+        self.io.buffers.retain(|_, b| b.0 != pid);
         let mut closed = Vec::new();
         self.io.close_ports_of(pid, &mut closed);
         self.deliver_notes(closed);

@@ -314,9 +314,8 @@ impl super::Io {
         let Some(mut p) = self.ports.remove(&index) else {
             return;
         };
-        if let (Some(out), Some(poller)) = (&p.stdout, self.poller.as_ref()) {
-            let fd = out.as_raw_fd();
-            let _ = poller.registry().deregister(&mut mio::unix::SourceFd(&fd));
+        if let Some(out) = &p.stdout {
+            self.unwatch(out.as_raw_fd());
         }
         p.stdin = None;
         p.stdout = None;
@@ -407,11 +406,9 @@ impl super::Io {
                 heap,
                 message,
             });
-            if let (Some(out), Some(poller)) = (&p.stdout, self.poller.as_ref()) {
-                let fd = out.as_raw_fd();
-                let _ = poller.registry().deregister(&mut mio::unix::SourceFd(&fd));
+            if let Some(out) = p.stdout.take() {
+                self.unwatch(out.as_raw_fd());
             }
-            p.stdout = None;
         } else {
             self.close_port(index, atoms::normal, notes);
         }

@@ -139,10 +139,7 @@ pub fn close(ctx: &mut Context<'_>, args: &[Term]) -> R {
 
 fn deregister(ctx: &mut Context<'_>, f: &PosixFd) {
     if f.registered {
-        if let Some(p) = ctx.vm.io.poller.as_ref() {
-            let raw = f.fd.as_raw_fd();
-            let _ = p.registry().deregister(&mut mio::unix::SourceFd(&raw));
-        }
+        ctx.vm.io.unwatch(f.fd.as_raw_fd());
     }
 }
 

@@ -15,13 +15,20 @@ fn id(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
 
 fn buffer<'a>(ctx: &'a mut Context<'_>, t: Term) -> Result<&'a mut VecDeque<u8>, Exception> {
     let id = id(ctx, t)?;
-    ctx.vm.io.buffers.get_mut(&id).ok_or_else(Exception::badarg)
+    ctx.vm
+        .io
+        .buffers
+        .get_mut(&id)
+        .map(|b| &mut b.1)
+        .ok_or_else(Exception::badarg)
 }
 
-/// `prim_buffer:new/0`.
+/// `prim_buffer:new/0`. The buffer lives as long as the process that made it (the
+/// BEAM frees it when no term refers to it; this VM does not track that).
 pub fn new(ctx: &mut Context<'_>, _: &[Term]) -> R {
     let id = ctx.vm.fresh_id();
-    ctx.vm.io.buffers.insert(id, VecDeque::new());
+    let owner = ctx.proc.pid;
+    ctx.vm.io.buffers.insert(id, (owner, VecDeque::new()));
     Ok(ctx.heap().reference(id))
 }
 
