@@ -6,7 +6,8 @@ use crate::interp::{Context, Exception};
 use crate::term::Term;
 
 /// The shortest text that reads back as `f`, as `float_to_list(F, [short])` writes it:
-/// fixed or scientific notation, whichever is shorter (fixed on a tie).
+/// fixed or scientific notation, whichever is shorter (fixed on a tie); from 2^53 on,
+/// where not every integer is a float, always scientific (the BEAM's rule).
 pub fn short(f: f64) -> String {
     if f == 0.0 {
         return if f.is_sign_negative() {
@@ -29,8 +30,8 @@ pub fn short(f: f64) -> String {
     } else {
         format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
     };
-    // Past 16 integer digits BEAM always writes scientific notation.
-    let body = if exp < 16 && fixed.len() <= scientific.len() {
+    const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0; // 2^53
+    let body = if f.abs() < EXACT_INTEGERS && fixed.len() <= scientific.len() {
         fixed
     } else {
         scientific

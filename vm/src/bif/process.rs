@@ -619,6 +619,8 @@ pub fn register(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
     check(arg(args, 0) != atoms::undefined && !ctx.vm.registry.contains_key(&name))?;
     let alive = pid == ctx.proc.pid || matches!(ctx.vm.procs.get(pid as usize), Some(Some(_)));
     check(alive)?;
+    // A process has at most one registered name.
+    check(!ctx.vm.registry.values().any(|p| *p == pid))?;
     ctx.vm.registry.insert(name, pid);
     if pid == ctx.proc.pid {
         ctx.proc.name = Some(name);
