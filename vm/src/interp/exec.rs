@@ -63,6 +63,9 @@ fn ensure_heap(proc: &mut Process, x: &mut [Term], need: usize, live: usize) {
             &mut proc.dict,
             &mut cp,
             &mut proc.saved_x,
+            // The binary `bs_put_*` writes into: it must move with its copy in the
+            // registers.
+            &mut proc.bs_target,
         ],
         need,
     );
