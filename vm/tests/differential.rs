@@ -7,6 +7,11 @@
 //! listed program starts passing, so the list can only shrink.
 //!
 //! A program that needs a newer release says so in a comment line of its own,
+//! The reference run must exit with status 0 (1 for the programs of `uncaught/` and
+//! those named `*uncaught*`): a
+//! program that crashes early under `erl` fails, whatever the VM prints.
+//! `ATOMVM_PROGRAMS=name,name cargo test --test differential` runs only those.
+//!
 //! `%% min_otp: 29` (Erlang) or `# min_otp: 29` (Elixir): on older releases it is not
 //! compiled (it could not be) and counts as skipped. `max_otp: N` likewise keeps a
 //! program to releases up to N, for behaviour that changed in OTP's own libraries
@@ -43,6 +48,10 @@ struct Program {
     /// The module whose `start/0` runs (`Elixir.ExFoo` for `ex_foo.ex`).
     module: String,
     elixir: bool,
+    /// The exit status the reference run must have: 1 for the programs of
+    /// `uncaught/` and those named `*uncaught*` (their start/0 raises), else 0. A reference run that ends
+    /// otherwise crashed early and proves nothing: the program fails.
+    expected_status: i32,
 }
 
 impl Program {
@@ -63,10 +72,18 @@ impl Program {
         } else {
             name.clone()
         };
+        // Programs whose start/0 raises: those of `uncaught/`, and Elixir's
+        // `ex_exceptions_uncaught_*`.
+        let uncaught = name.contains("uncaught")
+            || path
+                .parent()
+                .and_then(|d| d.file_name())
+                .is_some_and(|d| d == "uncaught");
         Program {
             name,
             module,
             elixir,
+            expected_status: if uncaught { 1 } else { 0 },
         }
     }
 }
@@ -219,8 +236,20 @@ fn known_failures() -> BTreeSet<String> {
 #[test]
 fn programs_behave_as_under_erl() {
     let release = reference_release();
-    let (programs, skipped): (Vec<PathBuf>, Vec<PathBuf>) =
-        programs().into_iter().partition(|p| runs_on(p, release));
+    // `ATOMVM_PROGRAMS=name,name` runs only those programs (file stems).
+    let only: Option<Vec<String>> = std::env::var("ATOMVM_PROGRAMS")
+        .ok()
+        .map(|v| v.split(',').map(|s| s.trim().to_owned()).collect());
+    let chosen = |p: &PathBuf| {
+        only.as_ref().is_none_or(|names| {
+            let stem = p.file_stem().unwrap_or_default().to_string_lossy();
+            names.iter().any(|n| *n == stem)
+        })
+    };
+    let (programs, skipped): (Vec<PathBuf>, Vec<PathBuf>) = programs()
+        .into_iter()
+        .filter(chosen)
+        .partition(|p| runs_on(p, release));
     assert!(!programs.is_empty(), "no programs under tests/programs");
     let out = tempfile::tempdir().unwrap();
     let (ex, erl): (Vec<&PathBuf>, Vec<&PathBuf>) = programs
@@ -262,7 +291,8 @@ fn programs_behave_as_under_erl() {
                 };
                 let expected = reference(program, out.path());
                 let actual = ours(program, out.path());
-                if !agree(release, &expected, &actual) {
+                if expected.status != program.expected_status || !agree(release, &expected, &actual)
+                {
                     failures
                         .lock()
                         .unwrap()
@@ -289,8 +319,12 @@ fn programs_behave_as_under_erl() {
     summary::report(&summary);
     for (module, expected, actual) in &unexpected {
         println!(
-            "--- {module}: expected status {} got {}\n--- expected stdout:\n{}\n--- actual stdout:\n{}",
+            "--- {module}: reference status {} (must be {}), ours {}\n--- expected stdout:\n{}\n--- actual stdout:\n{}",
             expected.status,
+            programs
+                .iter()
+                .find(|p| p.name == *module)
+                .map_or(0, |p| p.expected_status),
             actual.status,
             String::from_utf8_lossy(&expected.stdout),
             String::from_utf8_lossy(&actual.stdout)
