@@ -35,7 +35,8 @@ defmodule AtomVM.CLI do
   """
   @spec archive!(Path.t() | nil) :: Path.t()
   def archive!(nil) do
-    Mix.Task.run("atomvm.packbeam", [])
+    # The flashing tasks check the archive themselves (gate!/3).
+    Mix.Task.run("atomvm.packbeam", ["--no-check"])
 
     case AtomVM.Packbeam.Config.new(Mix.Project.config(), []) do
       {:ok, config} -> config.output
@@ -45,5 +46,89 @@ defmodule AtomVM.CLI do
 
   def archive!(given) do
     if File.regular?(given), do: given, else: Mix.raise(Messages.message({:not_found, given}))
+  end
+
+  @doc """
+  Before a flashing task writes `avm` to `board`: runs the check (`check!/3`, mode
+  `:gate`; the release is `opts[:release]`, else `opts[:version]` when the task has one) unless `opts` has
+  `check: false` (`--no-check`). Returns `avm`.
+  """
+  @spec gate!(Path.t(), String.t() | nil, keyword()) :: Path.t()
+  def gate!(avm, board, opts) do
+    if Keyword.get(opts, :check, true),
+      do: check!(avm, [board: board, release: opts[:release] || opts[:version]], :gate)
+
+    avm
+  end
+
+  @doc """
+  Runs `AtomVM.Check` on `avm` (`nil`: the project packed into a temporary file, with
+  line information) against the release and board of `opts` and the project's
+  `atomvm:` list, and prints the problems and a summary line. `mode` is `:report`
+  (`mix atomvm.check`), `:gate` (flashing tasks: raises when anything would fail) or
+  `:warnings` (`mix atomvm.packbeam`: problems as warnings on stderr, never fails).
+  Returns the report.
+  """
+  @spec check!(Path.t() | nil, keyword(), :report | :gate | :warnings) :: AtomVM.Check.report()
+  def check!(avm, opts, mode \\ :report) do
+    case AtomVM.Check.Target.resolve(opts, user_config()) do
+      {:ok, target} ->
+        report = with_archive(avm, &ok!(AtomVM.Check.run(&1, target)))
+        print_check(report, mode)
+        report
+
+      {:error, reason} when mode == :warnings ->
+        Mix.shell().error(
+          "warning: not checked against an AtomVM release: #{Messages.message(reason)}"
+        )
+
+        %{problems: []}
+
+      {:error, reason} ->
+        Mix.raise(Messages.message(reason))
+    end
+  end
+
+  defp with_archive(nil, fun) do
+    Mix.Task.run("compile", [])
+    project = Mix.Project.config()
+    dir = Path.join(System.tmp_dir!(), "atomvm_check_#{System.unique_integer([:positive])}")
+    File.mkdir_p!(dir)
+    output = Path.join(dir, "#{project[:app]}.avm")
+
+    try do
+      config = ok!(AtomVM.Packbeam.Config.new(project, output: output, strip_lines: false))
+
+      ok!(
+        AtomVM.Packbeam.run(
+          config,
+          Path.join(Mix.Project.build_path(), "lib"),
+          Mix.Project.consolidation_path()
+        )
+      )
+
+      fun.(output)
+    after
+      File.rm_rf(dir)
+    end
+  end
+
+  defp with_archive(avm, fun), do: fun.(avm)
+
+  defp print_check(report, :warnings) do
+    for p <- report.problems do
+      Mix.shell().error("warning: " <> Messages.check_problem(p, report.release))
+    end
+  end
+
+  defp print_check(report, mode) do
+    for p <- report.problems, do: Mix.shell().info(Messages.check_problem(p, report.release))
+
+    if mode == :report or report.problems != [],
+      do: Mix.shell().info(Messages.check_summary(report))
+
+    if mode == :gate and report.problems != [] do
+      Mix.raise(Messages.message({:check_failed, length(report.problems), report.release}))
+    end
   end
 end

@@ -41,6 +41,40 @@ defmodule AtomVM.Firmware do
     end
   end
 
+  @doc """
+  Finds, downloads if needed, and verifies AtomVM's library archive of `release`
+  (`atomvmlib-TAG.avm`, the library of AtomVM's Unix build), as `fetch/2` does firmware:
+  from the release server of the board files or the mirror, checked against the
+  release's `.sha256` sidecar, cached. `:image` uses a local file instead.
+  """
+  @spec fetch_library(String.t(), [option()]) :: {:ok, fetched()} | {:error, term()}
+  def fetch_library(release, opts \\ []) do
+    with {:ok, server} <- release_server() do
+      asset = "atomvmlib-#{release}.avm"
+
+      fw = %{
+        version: release,
+        asset: asset,
+        url: "#{server}/#{release}/#{asset}",
+        sha256: nil
+      }
+
+      case opts[:image] do
+        nil -> cached_or_download(fw, base_url(fw, opts[:mirror]))
+        image -> local(fw, image)
+      end
+    end
+  end
+
+  # Where AtomVM publishes releases: the base URL of the board files' firmware.
+  defp release_server do
+    with {:ok, boards} <- Boards.list(),
+         %{name: name} <- Enum.find(boards, &(&1.versions != [])) || {:error, :no_release_server},
+         {:ok, fw} <- Boards.firmware(name, nil, nil) do
+      {:ok, String.replace_suffix(fw.url, "/#{fw.version}/#{fw.asset}", "")}
+    end
+  end
+
   defp base_url(fw, mirror) do
     case mirror || System.get_env("ATOMVM_FIRMWARE_MIRROR") do
       m when m in [nil, ""] -> String.replace_suffix(fw.url, "/#{fw.version}/#{fw.asset}", "")

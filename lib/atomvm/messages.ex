@@ -82,6 +82,100 @@ defmodule AtomVM.Messages do
 
   def message({:not_found, path}), do: "#{path}: no such file"
 
+  def message({:unknown_release, release, known}) do
+    "no facts about AtomVM #{release}: the releases atomvm_mix knows are " <>
+      Enum.join(known, ", ") <> " (scripts/atomvm-api generates more)"
+  end
+
+  def message({:unknown_board, name, known}),
+    do: "no board named #{name}; the boards are #{Enum.join(known, ", ")}"
+
+  def message(:no_release_server),
+    do: "no board file names AtomVM's release server (a [firmware] base_url)"
+
+  def message({:no_device_api, dir}),
+    do: "#{dir} holds no AtomVM release facts (TAG.txt files made by scripts/atomvm-api)"
+
+  def message({:bad_device_api, path, line, text}),
+    do: "#{path}:#{line}: not a line of an AtomVM release file: #{inspect(text)}"
+
+  def message({:file, path, reason}), do: "#{path}: #{:file.format_error(reason)}"
+
+  def message({:check_failed, count, release}) do
+    "#{plural(count, "problem")} would fail on AtomVM #{release}; " <>
+      "fix them, check against another release with --release, or pass --no-check"
+  end
+
+  @doc "What `mix atomvm.run --lib device` says about the library it runs on."
+  @spec device_library(String.t(), map()) :: String.t()
+  def device_library(release, fetched) do
+    how =
+      %{cache: "cached", download: "downloaded, verified", local: "local file"}[fetched.source]
+
+    "Running on AtomVM #{release}'s library #{Path.basename(fetched.path)} (#{how})"
+  end
+
+  @doc "One line for a problem `AtomVM.Check` found."
+  @spec check_problem(AtomVM.Check.problem(), String.t()) :: String.t()
+  def check_problem({:missing, place, module, kind, target}, release) do
+    verb = %{"call" => "calls", "fun" => "makes a fun of", "apply" => "applies"}[kind]
+
+    "#{place(place)}: #{module_name(module)} #{verb} #{function_name(target)}, " <>
+      "which is not in AtomVM #{release}"
+  end
+
+  def check_problem({:instruction, place, module, name, number}, release) do
+    "#{place(place)}: #{module_name(module)} uses the instruction #{name} (#{number}), " <>
+      "which AtomVM #{release} does not run"
+  end
+
+  def check_problem({:otp, otp, {min, max}}, release) do
+    "the beams were compiled by OTP #{otp}; AtomVM #{release} runs those of OTP #{min}-#{max}"
+  end
+
+  def check_problem({:too_large, size, partition, board}, _release) do
+    "the archive is #{bytes(size)}, larger than the #{bytes(partition)} application " <>
+      "partition of #{board}"
+  end
+
+  @doc "The summary line of a check report."
+  @spec check_summary(AtomVM.Check.report()) :: String.t()
+  def check_summary(report) do
+    platform = report.platform || "any platform"
+
+    found =
+      if report.problems == [],
+        do: "no problems",
+        else: plural(length(report.problems), "problem")
+
+    room = if report.partition, do: " of #{bytes(report.partition)}", else: ""
+
+    "AtomVM #{report.release} (#{platform}): #{found} in #{plural(report.modules, "module")}; " <>
+      "archive #{bytes(report.size)}#{room}"
+  end
+
+  defp place({nil, _line}), do: "(no line information)"
+  defp place({file, 0}), do: file
+  defp place({file, line}), do: "#{file}:#{line}"
+
+  defp module_name("Elixir." <> name), do: name
+  defp module_name(name), do: name
+
+  defp function_name("Elixir." <> rest), do: String.replace(rest, ":", ".", global: false)
+  defp function_name(text), do: text
+
+  defp bytes(n) do
+    digits = n |> Integer.to_string() |> String.reverse() |> String.graphemes()
+
+    grouped =
+      digits |> Enum.chunk_every(3) |> Enum.map_join(",", &Enum.join/1) |> String.reverse()
+
+    "#{grouped} bytes"
+  end
+
+  defp plural(1, noun), do: "1 #{noun}"
+  defp plural(n, noun), do: "#{n} #{noun}s"
+
   defp http_reason({:failed_connect, _}), do: "cannot connect"
   defp http_reason(:timeout), do: "timed out"
   defp http_reason(:socket_closed_remotely), do: "the server closed the connection"

@@ -46,6 +46,29 @@ defmodule AtomVM.Native do
   @spec beam_info(Path.t()) :: {:ok, beam_info()} | {:error, String.t()}
   def beam_info(_path), do: not_loaded()
 
+  @typedoc "One module of an archive, as `archive_uses/1` reads it."
+  @type module_uses :: %{
+          module: String.t(),
+          exports: [{String.t(), non_neg_integer()}],
+          max_opcode: non_neg_integer(),
+          calls: [
+            {String.t(), String.t(), String.t(), non_neg_integer() | nil, String.t() | nil,
+             non_neg_integer()}
+          ],
+          opcodes: [
+            {non_neg_integer(), String.t(), pos_integer(), String.t() | nil, non_neg_integer()}
+          ]
+        }
+
+  @doc """
+  Reads every module of the archive at `path`: its exports, the remote functions it
+  uses (`{kind, module, function, arity, file, line}`, kind `"call"`, `"fun"` or
+  `"apply"`, arity `nil` for an `apply` of unknown arity) and its instructions
+  (`{opcode, name, count, file, line}` of the first use).
+  """
+  @spec archive_uses(Path.t()) :: {:ok, [module_uses()]} | {:error, String.t()}
+  def archive_uses(_path), do: not_loaded()
+
   @doc """
   Strips the `.beam` inputs (keeping `Line` unless `strip_lines: true`), packs them
   with the plain-file inputs and writes `output` atomically (a temporary file renamed
@@ -93,6 +116,14 @@ defmodule AtomVM.Native do
   @spec board_firmware(Path.t(), String.t(), String.t() | nil, String.t()) ::
           {:ok, firmware()} | {:error, String.t()}
   def board_firmware(_dir, _name, _version, _flavor), do: not_loaded()
+
+  @doc """
+  Where the application archive goes on board `name` of `dir` for release `version`
+  and `flavor`: `{offset, size}`, or `nil` when no rule of the board file matches.
+  """
+  @spec board_app(Path.t(), String.t(), String.t(), String.t()) ::
+          {:ok, {non_neg_integer(), non_neg_integer()} | nil} | {:error, String.t()}
+  def board_app(_dir, _name, _version, _flavor), do: not_loaded()
 
   @doc "The USB serial ports of this machine: `%{name, vid, pid, description}`."
   @spec serial_ports() :: [map()]

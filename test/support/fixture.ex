@@ -160,6 +160,95 @@ defmodule AtomVM.Test.Fixture do
   end
 
   @doc """
+  Creates `check_app` under `dir`, a project for `mix atomvm.check`: `CheckApp.start/0`
+  calls `:lists.keysort/2` (line 3; not in AtomVM v0.6.6, in v0.7),
+  `Enum.frequencies/1` (line 4; in no AtomVM release) and `:lists.keyfind/3` (line 5;
+  in every release). With `indirect: true` it also has `CheckApp.Indirect`, which
+  reaches `lists:sum/1` through a `fun` literal (line 3) and `lists:max` through
+  `apply/3` with a variable argument list (line 4), both missing on v0.6.6.
+  """
+  def create_checkable!(dir, opts \\ []) do
+    deps = ~s([{:atomvm_mix, path: #{inspect(@root)}, runtime: false}])
+    write!(dir, "check_app/mix.exs", project(:check_app, "CheckApp", deps, "[start: CheckApp]"))
+
+    write!(dir, "check_app/lib/check_app.ex", """
+    defmodule CheckApp do
+      def start do
+        pairs = :lists.keysort(1, [{2, :b}, {1, :a}])
+        counts = Enum.frequencies([1, 1, 2])
+        found = :lists.keyfind(1, 1, pairs)
+        :erlang.display({pairs, counts, found})
+      end
+    end
+    """)
+
+    if opts[:indirect] do
+      write!(dir, "check_app/lib/check_app/indirect.ex", """
+      defmodule CheckApp.Indirect do
+        @moduledoc false
+        def adder, do: &:lists.sum/1
+        def biggest(args), do: apply(:lists, :max, args)
+      end
+      """)
+    end
+
+    Path.join(dir, "check_app")
+  end
+
+  @doc """
+  AtomVM's real `atomvmlib` archives in the release layout (`TAG/ASSET` and
+  `TAG/ASSET.sha256`): `ATOMVM_TEST_MIRROR`, else `../shared/atomvm-mirror` beside this
+  repository; `nil` when absent.
+  """
+  def atomvm_mirror do
+    dir = System.get_env("ATOMVM_TEST_MIRROR") || Path.expand("../shared/atomvm-mirror", @root)
+    if File.dir?(dir), do: dir
+  end
+
+  @doc "Routes of `AtomVM.Test.HTTPServer` serving every file of the mirror `dir`."
+  def mirror_routes(dir) do
+    for file <- Path.wildcard(Path.join(dir, "*/*")), into: %{} do
+      {"/" <> Path.relative_to(file, dir), {:ok, File.read!(file)}}
+    end
+  end
+
+  @doc """
+  Creates `device_app` under `dir`: `DeviceApp.start/0` uses only what AtomVM's
+  library has (printing, lists, maps, processes), so it prints the same on OTP's
+  libraries and on the device's.
+  """
+  def create_device_runnable!(dir) do
+    deps = ~s([{:atomvm_mix, path: #{inspect(@root)}, runtime: false}])
+
+    write!(
+      dir,
+      "device_app/mix.exs",
+      project(:device_app, "DeviceApp", deps, "[start: DeviceApp]")
+    )
+
+    write!(dir, "device_app/lib/device_app.ex", """
+    defmodule DeviceApp do
+      def start do
+        IO.puts("hello")
+        doubled = Enum.map([1, 2, 3], fn x -> x * 2 end)
+        IO.inspect(doubled)
+        :io.format(~c"~p ~p~n", [:lists.reverse(doubled), {:a, 1}])
+        parent = self()
+        spawn(fn -> send(parent, {:sum, Enum.reduce(doubled, 0, &(&1 + &2))}) end)
+
+        receive do
+          {:sum, n} -> IO.puts("sum \#{n}")
+        end
+
+        IO.puts(Integer.to_string(255, 16))
+      end
+    end
+    """)
+
+    Path.join(dir, "device_app")
+  end
+
+  @doc """
   Runs `mix ARGS` in `dir` (MIX_ENV=dev, plus the variables in `env`) and returns
   `{output, exit_status}`.
   """

@@ -1,6 +1,7 @@
 //! Where modules come from: the files given on the command line (`.beam` files and
 //! `.avm` archives, earlier ones winning), then `--path` directories, then the host's
-//! OTP and Elixir library directories.
+//! OTP and Elixir library directories — or, in device mode, the device's own library
+//! archive (`--device-lib`) instead of those.
 
 use avm_format::avm;
 use std::collections::HashMap;
@@ -19,6 +20,10 @@ pub struct CodePath {
     pub start: Option<String>,
     /// Plain files from archives (`APP/priv/PATH`), for `atomvm:read_priv/2`.
     pub priv_files: HashMap<String, Vec<u8>>,
+    /// Device mode (`--device-lib`): the AtomVM release whose library archive stands in
+    /// for OTP's and Elixir's; no OTP library is searched, and a call the library
+    /// cannot serve is named on stderr as "not in AtomVM TAG".
+    pub device_release: Option<String>,
 }
 
 impl CodePath {
@@ -31,6 +36,8 @@ impl CodePath {
                 match entry.kind() {
                     avm::EntryKind::Beam => {
                         let name = entry.name.trim_end_matches(".beam").to_owned();
+                        let mut entry = entry;
+                        avm_format::beam::iff::fit_form_length(&mut entry.data);
                         if entry.is_start() && self.start.is_none() {
                             self.start = Some(name.clone());
                         }

@@ -10,7 +10,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] [--start MODULE] \
-[--encoding latin1|unicode] [--app-env FILE] FILE.avm|FILE.beam...
+[--encoding latin1|unicode] [--app-env FILE] [--device-lib FILE.avm --device-release TAG] \
+FILE.avm|FILE.beam...
 
   --path DIR        also look for modules (NAME.beam) in DIR
   --otp RELEASE     emulate this OTP release's behaviour (default: the host's)
@@ -20,7 +21,11 @@ const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] [--start MODU
                     as `elixir` and `erl -noshell` do)
   --app-env FILE    application environment: term_to_binary([{App, [{Key, Value}]}])
   --exit-with-stdin stop (status 130) when standard input closes: the program that
-                    started the VM (mix atomvm.run) is gone";
+                    started the VM (mix atomvm.run) is gone
+  --device-lib FILE run on this AtomVM library archive (atomvmlib) instead of OTP's
+                    and Elixir's libraries, as the device does: start/0 is called
+                    directly (no OTP boot), and a function the library lacks is
+                    named on stderr as not in the --device-release TAG";
 
 fn main() -> ExitCode {
     match run() {
@@ -42,6 +47,7 @@ struct Options {
     unicode: Option<bool>,
     app_env: Vec<u8>,
     exit_with_stdin: bool,
+    device_lib: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Option<Options>, String> {
@@ -79,6 +85,8 @@ fn parse_args() -> Result<Option<Options>, String> {
                 o.app_env = std::fs::read(&path).map_err(|e| format!("{path}: {e}"))?;
             }
             "--exit-with-stdin" => o.exit_with_stdin = true,
+            "--device-lib" => o.device_lib = Some(PathBuf::from(value()?)),
+            "--device-release" => o.code_path.device_release = Some(value()?),
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return Ok(None);
@@ -112,11 +120,23 @@ fn run() -> Result<ExitCode, String> {
     if let Some(release) = release {
         atomvm_host::release::set(release);
     }
-    for root in [code_path::otp_root(), code_path::elixir_root()]
-        .into_iter()
-        .flatten()
-    {
-        o.code_path.add_lib_root(&root);
+    let device = o.device_lib.is_some();
+    match &o.device_lib {
+        // After the program's own files, which win, as on the device.
+        Some(lib) => {
+            o.code_path.add_file(lib)?;
+            o.code_path
+                .device_release
+                .get_or_insert_with(|| "(unknown release)".into());
+        }
+        None => {
+            for root in [code_path::otp_root(), code_path::elixir_root()]
+                .into_iter()
+                .flatten()
+            {
+                o.code_path.add_lib_root(&root);
+            }
+        }
     }
     let candidates: Vec<String> = match o.start.clone().or_else(|| o.code_path.start.clone()) {
         Some(name) => vec![name],
@@ -150,12 +170,20 @@ fn run() -> Result<ExitCode, String> {
             || (atomvm_host::release::get() >= 26 && atomvm_host::locale::ctype_is_utf8())
     });
     let io_server = atomvm_host::io_server::start(&mut vm, unicode);
-    // Spawned after the io server (pid 0, every new process's group leader).
-    atomvm_host::boot::start(&mut vm, &o.app_env);
+    // Spawned after the io server (pid 0, every new process's group leader). A device
+    // has no OTP to boot: AtomVM calls start/0 directly.
+    if !device {
+        atomvm_host::boot::start(&mut vm, &o.app_env);
+    }
     let empty = atomvm_host::heap::Heap::default();
     // Through the boot module's runner when it loaded (it reports exceptions the way
     // `elixir`/`erl` users read them), else start/0 directly.
-    let main = match atomvm_host::boot::runner(&mut vm) {
+    let runner = if device {
+        None
+    } else {
+        atomvm_host::boot::runner(&mut vm)
+    };
+    let main = match runner {
         Some(runner) => vm.spawn(runner, &[Term::atom(module)], &empty, (module, start, 0)),
         None => vm.spawn(addr, &[], &empty, (module, start, 0)),
     };

@@ -51,6 +51,8 @@ pub struct Vm {
     pub atoms: AtomTable,
     /// Peripheral modules (`gpio`, ...) whose absence was already pointed out.
     pub peripheral_notes: std::collections::HashSet<u32>,
+    /// Functions already named as missing from the device's library (device mode).
+    pub device_notes: std::collections::HashSet<crate::module::Mfa>,
     /// The literal arena.
     pub literals: Heap,
     /// Loaded modules by index.
@@ -107,6 +109,7 @@ impl Vm {
         Vm {
             atoms: AtomTable::default(),
             peripheral_notes: std::collections::HashSet::new(),
+            device_notes: std::collections::HashSet::new(),
             literals: Heap::new(Area::Literal),
             modules: Vec::new(),
             by_name: HashMap::new(),

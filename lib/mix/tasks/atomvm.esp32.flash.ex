@@ -16,6 +16,9 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
 
   ## Options
 
+    * `--no-check` - skip `mix atomvm.check`, which otherwise runs first (against
+      `--release TAG`, else `atomvm: [release: ...]` or the default release, and the board) and stops
+      before anything is written when the archive would fail on the device.
     * `--avm FILE` - write this archive instead of packing the project.
     * `--offset N` - where the application partition starts (`0x250000`).
     * `--monitor` - continue into `mix atomvm.monitor` on the same port (115200 baud).
@@ -30,10 +33,18 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
 
   @impl Mix.Task
   def run(argv) do
-    opts = T.parse!("atomvm.esp32.flash", argv, avm: :string, offset: :string, monitor: :boolean)
+    opts =
+      T.parse!("atomvm.esp32.flash", argv,
+        avm: :string,
+        offset: :string,
+        monitor: :boolean,
+        check: :boolean,
+        release: :string
+      )
+
     {settings, connection} = T.settings!(opts, [:offset])
 
-    avm = CLI.archive!(opts[:avm])
+    avm = opts[:avm] |> CLI.archive!() |> CLI.gate!(Settings.value(settings, :board), opts)
 
     app = %{path: avm, offset: Settings.value(settings, :offset), size: nil}
     outcome = T.ok!(ESP32.flash(connection, nil, app, false))

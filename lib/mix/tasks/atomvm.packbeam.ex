@@ -23,6 +23,7 @@ defmodule Mix.Tasks.Atomvm.Packbeam do
       tables and module names in atom tables) and list what was dropped.
     * `--strip-lines` - drop line-number tables (smaller archive, stack traces
       without lines). `--include-lines` keeps them; that is the default.
+    * `--no-check` - do not print what would fail on the device (see below).
     * `--include-stdlib` - also pack the Erlang/OTP and Elixir applications the project
       depends on (normally the device's own AtomVM libraries provide them).
 
@@ -33,7 +34,8 @@ defmodule Mix.Tasks.Atomvm.Packbeam do
       end
 
   Keys: `start`, `output`, `prune`, `strip_lines`, `include_stdlib`; the command line
-  wins over `mix.exs`. Dependencies declared with `runtime: false` are never packed,
+  wins over `mix.exs`. What in the archive would fail on the device (`mix atomvm.check`
+  against `atomvm: [release: ..., board: ...]` or the defaults) is printed as warnings. Dependencies declared with `runtime: false` are never packed,
   nor is `atomvm_mix` itself.
   """
   use Mix.Task
@@ -47,7 +49,8 @@ defmodule Mix.Tasks.Atomvm.Packbeam do
     prune: :boolean,
     strip_lines: :boolean,
     include_lines: :boolean,
-    include_stdlib: :boolean
+    include_stdlib: :boolean,
+    check: :boolean
   ]
 
   # How many pruned modules the summary names before "and N more".
@@ -67,6 +70,7 @@ defmodule Mix.Tasks.Atomvm.Packbeam do
              Mix.Project.consolidation_path()
            ) do
       report(summary)
+      if Keyword.get(cli, :check, true), do: AtomVM.CLI.check!(summary.output, [], :warnings)
     else
       {:error, reason} -> Mix.raise(Messages.message(reason))
     end

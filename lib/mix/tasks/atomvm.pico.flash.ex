@@ -14,6 +14,9 @@ defmodule Mix.Tasks.Atomvm.Pico.Flash do
 
   ## Options
 
+    * `--no-check` - skip `mix atomvm.check`, which otherwise runs first (against
+      `--release TAG`, else `atomvm: [release: ...]` or the default release, and the board) and stops
+      before anything is written when the archive would fail on the device.
     * `--path MOUNT` - the bootloader drive's mount point (also `atomvm: [pico_path: ...]`).
     * `--reset DEV` - serial port of a running board to reset first.
     * `--wait SECONDS` - how long to wait for the drive (default 30).
@@ -37,7 +40,9 @@ defmodule Mix.Tasks.Atomvm.Pico.Flash do
     app_start: :string,
     avm: :string,
     monitor: :boolean,
-    verbose: :boolean
+    verbose: :boolean,
+    check: :boolean,
+    release: :string
   ]
 
   @impl Mix.Task
@@ -56,7 +61,7 @@ defmodule Mix.Tasks.Atomvm.Pico.Flash do
       )
     end
 
-    {uf2, _output} = Mix.Tasks.Atomvm.Uf2create.build(opts)
+    {uf2, _output} = Mix.Tasks.Atomvm.Uf2create.build([gate: true] ++ opts)
     drive = drive!(path, reset, opts[:wait] || 30)
 
     CLI.ok!(Pico.copy(uf2, drive, "atomvm-app.uf2"))

@@ -5,7 +5,8 @@ defmodule Mix.Tasks.Atomvm.Run do
   in the host VM, the Rust BEAM in atomvm_mix's `vm/` crate, on this machine: the same
   `.avm` that `mix atomvm.*.flash` would put on a device.
 
-      mix atomvm.run [--avm FILE.avm] [--start MODULE] [--otp RELEASE] [-- VM_ARGS]
+      mix atomvm.run [--avm FILE.avm] [--start MODULE] [--otp RELEASE]
+                     [--lib otp|device|FILE] [--release TAG] [-- VM_ARGS]
 
   The VM runs `start/0` of the archive's start module. The program's output is shown
   as it is written; logger reports (crash reports of supervised processes, for
@@ -30,12 +31,27 @@ defmodule Mix.Tasks.Atomvm.Run do
   `env:` of its `application/0`) is loaded before `start/0` runs, so
   `Application.get_env/2` works as on the BEAM.
 
+  Which to use: OTP's libraries (the default) to develop and test the program's logic
+  with everything the BEAM has; `--lib device` to see what the board will do with the
+  library it really has (a call AtomVM's library lacks fails here too; its modules
+  behave as AtomVM's, not OTP's). `mix atomvm.check` lists such calls without running.
+
   ## Options
 
     * `--avm FILE` - run this archive instead of packing the project (no compile).
     * `--start MODULE` - the start module; overrides `atomvm: [start: ...]` (and an
       archive's own start flag with `--avm`).
     * `--otp RELEASE` - emulate the behaviour of another OTP release (e.g. `27`).
+    * `--lib otp|device|FILE` - the libraries the program runs on (also
+      `atomvm: [lib: ...]`). `otp` (the default): OTP's and Elixir's, as above.
+      `device`: the AtomVM release's own library (`atomvmlib`, the same bytes the
+      device boots), downloaded, verified and cached like firmware (`--mirror URL`,
+      `ATOMVM_FIRMWARE_MIRROR`, `atomvm: [firmware_mirror: ...]`); `start/0` is
+      called directly, as AtomVM does (no OTP application controller or logger), and
+      a function the library lacks fails as on the board, named on standard error:
+      `atomvm: lists:keysort/2 is not in AtomVM v0.6.6`. `FILE`: that library archive.
+    * `--release TAG` - the AtomVM release of `--lib device` (also
+      `atomvm: [release: ...]`; default as for `mix atomvm.check`).
     * `--no-build` - never build the VM; fail if it is missing.
     * Arguments after `--` are passed to the VM unchanged.
 
@@ -65,7 +81,10 @@ defmodule Mix.Tasks.Atomvm.Run do
     prune: :boolean,
     strip_lines: :boolean,
     include_lines: :boolean,
-    include_stdlib: :boolean
+    include_stdlib: :boolean,
+    lib: :string,
+    release: :string,
+    mirror: :string
   ]
   @pack_switches [:start, :output, :prune, :strip_lines, :include_lines, :include_stdlib]
 
@@ -84,10 +103,45 @@ defmodule Mix.Tasks.Atomvm.Run do
     otp = if opts[:otp], do: ["--otp", Integer.to_string(opts[:otp])], else: []
     start = if opts[:start], do: PackConfig.parse_module(opts[:start])
 
-    status = Runner.run(avm, vm: vm, app_env: app_env, start: start, args: otp ++ vm_args)
+    lib = library_args(opts)
+
+    status = Runner.run(avm, vm: vm, app_env: app_env, start: start, args: otp ++ lib ++ vm_args)
 
     if status != 0, do: exit({:shutdown, status})
   end
+
+  # `--lib otp` (the default): OTP's and Elixir's libraries of this installation;
+  # `--lib device`: the target release's atomvmlib, fetched like firmware; `--lib FILE`.
+  defp library_args(opts) do
+    user = AtomVM.CLI.user_config()
+
+    case opts[:lib] || to_string(user[:lib] || "otp") do
+      "otp" ->
+        []
+
+      choice ->
+        release = release!(opts[:release] || user[:release])
+
+        path =
+          if choice == "device" do
+            mirror = opts[:mirror] || user[:firmware_mirror]
+            fetched = AtomVM.CLI.ok!(AtomVM.Firmware.fetch_library(release, mirror: mirror))
+            Mix.shell().info(Messages.device_library(release, fetched))
+            fetched.path
+          else
+            existing!(choice)
+          end
+
+        ["--device-lib", path, "--device-release", release]
+    end
+  end
+
+  defp release!(nil) do
+    otp = :erlang.system_info(:otp_release) |> List.to_integer()
+    AtomVM.CLI.ok!(AtomVM.DeviceAPI.default_release(otp))
+  end
+
+  defp release!(release), do: to_string(release)
 
   defp split_vm_args(argv) do
     case Enum.split_while(argv, &(&1 != "--")) do
@@ -113,7 +167,8 @@ defmodule Mix.Tasks.Atomvm.Run do
         if value == true, do: flag, else: "#{flag}=#{value}"
       end
 
-    Mix.Task.run("atomvm.packbeam", pack_args)
+    # OTP's libraries are the point of running on the host: no device check here.
+    Mix.Task.run("atomvm.packbeam", ["--no-check" | pack_args])
     project = Mix.Project.config()
 
     case PackConfig.new(project, output: opts[:output]) do

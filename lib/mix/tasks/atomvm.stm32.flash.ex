@@ -22,6 +22,9 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
 
   ## Options
 
+    * `--no-check` - skip `mix atomvm.check`, which otherwise runs first (against the
+      `--version` release, else `atomvm: [release: ...]` or the default one, and the board) and stops
+      before anything is written when the archive would fail on the device.
     * `--board NAME` - `stm32f407vg`, `stm32f411ce` (see `mix atomvm.firmware.list`);
       also `atomvm: [board: ...]`.
     * `--chip NAME` - the probe-rs target name, overriding the board's.
@@ -53,7 +56,8 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     list_probes: :boolean,
     monitor: :boolean,
     port: :string,
-    verbose: :boolean
+    verbose: :boolean,
+    check: :boolean
   ]
 
   @impl Mix.Task
@@ -123,7 +127,7 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     chip = Settings.value(settings, :chip)
     target = %{chip: chip, app_offset: offset, app_size: app_size(offset)}
 
-    app = CLI.archive!(opts[:avm])
+    app = opts[:avm] |> CLI.archive!() |> CLI.gate!(board, opts)
 
     bundle = Path.rootname(app) <> "-with-lib.avm"
     skipped = CLI.ok!(AtomVM.Archive.concat(bundle, [app, lib]))

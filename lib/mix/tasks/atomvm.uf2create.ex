@@ -76,6 +76,7 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
     start = Settings.value(settings, :app_start)
 
     avm = CLI.archive!(opts[:avm])
+    if opts[:gate], do: CLI.gate!(avm, board, opts)
 
     output = opts[:output] || Path.rootname(avm) <> ".uf2"
 

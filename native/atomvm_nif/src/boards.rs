@@ -66,17 +66,7 @@ fn board_firmware(
     version: Option<String>,
     flavor: String,
 ) -> NifResult<FirmwareInfo> {
-    let boards = atomvm_boards::load_dir(Path::new(&dir)).map_err(|e| e.to_string())?;
-    let board = boards.iter().find(|b| b.name == name).ok_or_else(|| {
-        let known: Vec<&str> = boards.iter().map(|b| b.name.as_str()).collect();
-        atomvm_boards::BoardError::UnknownBoard {
-            name: name.clone(),
-            known: known.join(", "),
-        }
-        .to_string()
-    })?;
-    let flavor = Flavor::parse(&flavor)
-        .ok_or_else(|| format!("unknown flavor {flavor}: use elixir or erlang"))?;
+    let (board, flavor) = board_and_flavor(&dir, &name, &flavor)?;
     let choice = board
         .firmware(version.as_deref(), flavor)
         .map_err(|e| e.to_string())?;
@@ -93,4 +83,39 @@ fn board_firmware(
         app_offset: choice.app.map(|a| a.offset),
         app_size: choice.app.map(|a| a.size),
     })
+}
+
+/// Where the application archive goes on board `name` for release `version` and
+/// `flavor`: `{offset, size}`, or `nil` when no rule of the board file matches.
+#[rustler::nif(schedule = "DirtyIo")]
+fn board_app(
+    dir: String,
+    name: String,
+    version: String,
+    flavor: String,
+) -> NifResult<Option<(u64, u64)>> {
+    let (board, flavor) = board_and_flavor(&dir, &name, &flavor)?;
+    Ok(board
+        .app_partition(&version, flavor)
+        .map(|app| (app.offset, app.size)))
+}
+
+/// Board `name` of `dir` and the flavor named `flavor`, or the message saying which
+/// is unknown.
+fn board_and_flavor(dir: &str, name: &str, flavor: &str) -> NifResult<(Board, Flavor)> {
+    let boards = atomvm_boards::load_dir(Path::new(dir)).map_err(|e| e.to_string())?;
+    let known: Vec<&str> = boards.iter().map(|b| b.name.as_str()).collect();
+    let unknown = atomvm_boards::BoardError::UnknownBoard {
+        name: name.to_owned(),
+        known: known.join(", "),
+    }
+    .to_string();
+    let board = boards
+        .iter()
+        .find(|b| b.name == name)
+        .ok_or(unknown)?
+        .clone();
+    let flavor = Flavor::parse(flavor)
+        .ok_or_else(|| format!("unknown flavor {flavor}: use elixir or erlang"))?;
+    Ok((board, flavor))
 }

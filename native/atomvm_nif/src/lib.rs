@@ -12,5 +12,6 @@ mod esp32;
 mod monitor;
 mod pack;
 mod uf2_files;
+mod uses;
 
 rustler::init!("Elixir.AtomVM.Native");

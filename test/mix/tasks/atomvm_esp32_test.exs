@@ -33,7 +33,16 @@ defmodule Mix.Tasks.Atomvm.Esp32Test do
     File.write!(avm, bytes)
     chip = FakeESP32.start!(["--chip", "esp32", "--table", "210000"])
 
-    Mix.Tasks.Atomvm.Esp32.Flash.run(["--avm", avm, "--port", chip.path, "--reset", "none"])
+    Mix.Tasks.Atomvm.Esp32.Flash.run([
+      "--avm",
+      avm,
+      "--port",
+      chip.path,
+      "--reset",
+      "none",
+      "--no-check"
+    ])
+
     flash = FakeESP32.stop(chip)
 
     assert binary_part(flash, 0x210000, byte_size(bytes)) == bytes
@@ -48,7 +57,15 @@ defmodule Mix.Tasks.Atomvm.Esp32Test do
 
     error =
       assert_raise Mix.Error, fn ->
-        Mix.Tasks.Atomvm.Esp32.Flash.run(["--avm", avm, "--port", chip.path, "--reset", "none"])
+        Mix.Tasks.Atomvm.Esp32.Flash.run([
+          "--avm",
+          avm,
+          "--port",
+          chip.path,
+          "--reset",
+          "none",
+          "--no-check"
+        ])
       end
 
     flash = FakeESP32.stop(chip)
@@ -114,7 +131,15 @@ defmodule Mix.Tasks.Atomvm.Esp32Test do
 
     error =
       assert_raise Mix.Error, fn ->
-        Mix.Tasks.Atomvm.Esp32.Flash.run(["--avm", avm, "--port", chip.path, "--reset", "none"])
+        Mix.Tasks.Atomvm.Esp32.Flash.run([
+          "--avm",
+          avm,
+          "--port",
+          chip.path,
+          "--reset",
+          "none",
+          "--no-check"
+        ])
       end
 
     FakeESP32.stop(chip)

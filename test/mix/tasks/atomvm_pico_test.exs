@@ -68,17 +68,34 @@ defmodule Mix.Tasks.Atomvm.PicoTest do
   end
 
   test "pico.flash copies the UF2 to the bootloader drive and syncs it", %{avm: avm, drive: drive} do
-    Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--path", drive])
+    Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--path", drive, "--no-check"])
     copied = File.read!(Path.join(drive, "atomvm-app.uf2"))
     {:ok, [%{address: 0x10180000, data: data}]} = Native.uf2_read(copied)
     assert String.starts_with?(data, File.read!(avm))
     assert_received {:mix_shell, :info, ["Copied " <> _]}
   end
 
+  test "pico.flash checks first: an archive that would fail is not copied", %{
+    avm: avm,
+    drive: drive
+  } do
+    # OTP's own lists module calls functions AtomVM's device does not have.
+    error =
+      assert_raise Mix.Error, fn ->
+        Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--path", drive, "--release", "v0.6.6"])
+      end
+
+    assert error.message =~
+             ~r/^\d+ problems? would fail on AtomVM v0\.6\.6; .* or pass --no-check$/
+
+    assert_received {:mix_shell, :info, ["(no line information): lists calls " <> _]}
+    refute File.exists?(Path.join(drive, "atomvm-app.uf2"))
+  end
+
   test "a directory that is not the bootloader's drive is refused", %{avm: avm, tmp_dir: dir} do
     error =
       assert_raise Mix.Error, fn ->
-        Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--path", dir, "--wait", "0"])
+        Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--path", dir, "--wait", "0", "--no-check"])
       end
 
     assert error.message == "#{dir} is not a Pico bootloader drive (it has no INFO_UF2.TXT)"
@@ -95,7 +112,8 @@ defmodule Mix.Tasks.Atomvm.PicoTest do
           "--reset",
           "/dev/no-pico",
           "--wait",
-          "0"
+          "0",
+          "--no-check"
         ])
       end
 

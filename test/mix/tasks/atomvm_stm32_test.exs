@@ -36,7 +36,15 @@ defmodule Mix.Tasks.Atomvm.Stm32Test do
        %{app: app, lib: lib} do
     error =
       assert_raise Mix.Error, fn ->
-        Mix.Tasks.Atomvm.Stm32.Flash.run(["--avm", app, "--lib", lib, "--board", "stm32f407vg"])
+        Mix.Tasks.Atomvm.Stm32.Flash.run([
+          "--avm",
+          app,
+          "--lib",
+          lib,
+          "--board",
+          "stm32f407vg",
+          "--no-check"
+        ])
       end
 
     assert error.message =~ "no debug probe found"
@@ -64,7 +72,15 @@ defmodule Mix.Tasks.Atomvm.Stm32Test do
 
     error =
       assert_raise Mix.Error, fn ->
-        Mix.Tasks.Atomvm.Stm32.Flash.run(["--avm", big, "--lib", lib, "--board", "stm32f411ce"])
+        Mix.Tasks.Atomvm.Stm32.Flash.run([
+          "--avm",
+          big,
+          "--lib",
+          lib,
+          "--board",
+          "stm32f411ce",
+          "--no-check"
+        ])
       end
 
     refute error.message =~ "probe"

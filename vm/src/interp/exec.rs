@@ -454,7 +454,19 @@ fn call_mfa(
         )))),
         Target::Undef => {
             let module = vm.atoms.name(mfa.module);
-            if crate::peripherals::is_peripheral(module) && vm.peripheral_notes.insert(mfa.module) {
+            if let Some(release) = &vm.code_path.device_release {
+                // As on the board: the device's library has no such function.
+                if vm.device_notes.insert(mfa) {
+                    let function = vm.atoms.name(mfa.function);
+                    let name = match module.strip_prefix("Elixir.") {
+                        Some(elixir) => format!("{elixir}.{function}/{}", mfa.arity),
+                        None => format!("{module}:{function}/{}", mfa.arity),
+                    };
+                    eprintln!("atomvm: {name} is not in AtomVM {release}");
+                }
+            } else if crate::peripherals::is_peripheral(module)
+                && vm.peripheral_notes.insert(mfa.module)
+            {
                 eprintln!("{}", crate::peripherals::note(module));
             }
             let args = proc.heap.list(&x[..usize::from(mfa.arity)]);

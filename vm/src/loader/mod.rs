@@ -2,7 +2,6 @@
 //! in `avm_format`), check and translate the code ([`translate`]), and register it.
 
 mod error;
-mod lines;
 mod literal;
 mod records;
 mod translate;
@@ -59,7 +58,12 @@ pub fn load(
         lits,
     )?;
     let (line_items, files) = match beam.chunk(b"Line") {
-        Some(chunk) => lines::items(chunk.data).map_err(LoadError::Table)?,
+        Some(chunk) => {
+            let table = avm_format::beam::lines::read(chunk.data)
+                .map_err(|e| LoadError::Table(e.to_string()))?;
+            let lines: Vec<u32> = table.items.iter().map(|item| item.line).collect();
+            (lines, table.files)
+        }
         None => (Vec::new(), Vec::new()),
     };
     let strings = beam

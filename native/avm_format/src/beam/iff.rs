@@ -144,6 +144,25 @@ pub fn write<D: AsRef<[u8]>>(chunks: &[(ChunkId, D)]) -> Vec<u8> {
     out
 }
 
+/// Makes a module taken from a PackBEAM section loadable the way AtomVM loads it: the
+/// chunks within the section's bytes, whatever the form header declares. AtomVM's own
+/// PackBEAM keeps the `FOR1` length of the unstripped file (8 bytes more than it writes,
+/// in every `atomvmlib` archive) and AtomVM's loader never reads it; when the header
+/// declares more than `bytes` holds, this sets it to what is there. Anything else is
+/// left for [`Beam::parse`] to judge.
+pub fn fit_form_length(bytes: &mut [u8]) {
+    let Some(header) = bytes.get(4..8) else {
+        return;
+    };
+    let declared = u32::from_be_bytes([header[0], header[1], header[2], header[3]]);
+    let actual = bytes.len().saturating_sub(8);
+    if bytes.starts_with(b"FOR1") && usize::try_from(declared).map_or(true, |d| d > actual) {
+        if let (Ok(actual), Some(field)) = (u32::try_from(actual), bytes.get_mut(4..8)) {
+            field.copy_from_slice(&actual.to_be_bytes());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +222,19 @@ mod tests {
             Beam::parse(b"FOR1\0\0\0\x04AIFF").unwrap_err().kind,
             BeamErrorKind::NotBeam
         );
+    }
+
+    #[test]
+    fn a_packbeam_section_declaring_more_than_it_holds_is_fitted() {
+        let mut bytes = b"FOR1\0\0\0\x0cBEAMAtU8\0\0\0\0".to_vec();
+        bytes[7] = 20; // 8 bytes more than the 12 after the length field
+        assert!(Beam::parse(&bytes).is_err());
+        fit_form_length(&mut bytes);
+        assert_eq!(&bytes[4..8], &12u32.to_be_bytes());
+        assert_eq!(Beam::parse(&bytes).map(|b| b.chunks.len()), Ok(1));
+        // A shorter declared length is left alone.
+        let mut short = b"FOR1\0\0\0\x04BEAMjunk".to_vec();
+        fit_form_length(&mut short);
+        assert_eq!(&short[4..8], &4u32.to_be_bytes());
     }
 }
