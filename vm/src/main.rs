@@ -24,8 +24,10 @@ FILE.avm|FILE.beam...
                     started the VM (mix atomvm.run) is gone
   --device-lib FILE run on this AtomVM library archive (atomvmlib) instead of OTP's
                     and Elixir's libraries, as the device does: start/0 is called
-                    directly (no OTP boot), and a function the library lacks is
-                    named on stderr as not in the --device-release TAG";
+                    directly (no OTP boot), a function the library lacks is named
+                    on stderr as not in the --device-release TAG, and the run ends
+                    as AtomVM's Unix build does (\"Return value: ...\" on stderr,
+                    status 0 only when start/0 returned ok)";
 
 fn main() -> ExitCode {
     match run() {
@@ -191,7 +193,16 @@ fn run() -> Result<ExitCode, String> {
         p.group_leader = io_server.unwrap_or(Term::NIL);
     }
     match vm.run_until(main) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
+        // As AtomVM's Unix build ends: the return value on stderr, success only for `ok`.
+        Ok(returned) if device => {
+            eprintln!("Return value: {returned}");
+            Ok(if returned == "ok" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        Ok(_) => Ok(ExitCode::SUCCESS),
         Err(report) => {
             eprint!("{report}");
             Ok(ExitCode::from(1))

@@ -438,8 +438,8 @@ impl Vm {
 
     /// Runs until process `main` exits. Returns `Ok(())` when it ended normally, else
     /// a crash report to print.
-    pub fn run_until(&mut self, main: u32) -> Result<(), String> {
-        self.run(Some(main))
+    pub fn run_until(&mut self, main: u32) -> Result<String, String> {
+        self.run(Some(main)).map(Option::unwrap_or_default)
     }
 
     /// Runs until no process can run without waiting for a message or a timer.
@@ -447,7 +447,7 @@ impl Vm {
         let _ = self.run(None);
     }
 
-    fn run(&mut self, until_exit_of: Option<u32>) -> Result<(), String> {
+    fn run(&mut self, until_exit_of: Option<u32>) -> Result<Option<String>, String> {
         let mut x = vec![Term::NIL; X_REGS];
         let main = until_exit_of.unwrap_or(u32::MAX);
         self.main = (main, None);
@@ -472,13 +472,13 @@ impl Vm {
             if self.exited.get(main as usize).copied().unwrap_or(false) {
                 // Killed by an exit signal from another process.
                 let _ = self.out.flush();
-                return self.main.1.take().map_or(Ok(()), Err);
+                return self.main.1.take().map_or(Ok(None), Err);
             }
             self.fire_timers();
             let Some(pid) = self.run_queue.pop_front() else {
                 let _ = self.out.flush();
                 if until_exit_of.is_none() {
-                    return Ok(());
+                    return Ok(None);
                 }
                 match self.timer_queue.peek() {
                     Some(Reverse((deadline, _))) => {
@@ -527,13 +527,21 @@ impl Vm {
                 Yield::Exited(reason) => {
                     let report = (pid == main && reason != atoms::normal)
                         .then(|| self.crash_report(&proc, reason));
+                    // What the main process's function returned, as erlang:display/1
+                    // prints it (AtomVM's Unix build reports it).
+                    let returned = (pid == main && reason == atoms::normal).then(|| {
+                        let mut text = Vec::new();
+                        let mem = proc.heap.mem(&self.literals);
+                        crate::display::display(&mem, &self.atoms, x[0], &mut text);
+                        String::from_utf8_lossy(&text).into_owned()
+                    });
                     if proc.error_exit && pid != main {
                         self.log_error_exit(&proc, reason);
                     }
                     self.exit_process(proc, reason);
                     if pid == main {
                         let _ = self.out.flush();
-                        return report.map_or(Ok(()), Err);
+                        return report.map_or(Ok(returned), Err);
                     }
                 }
                 Yield::Faulted(fault) => {
