@@ -10,7 +10,8 @@
 #             src/libAtomVM/opcodes.h
 #   native    every "module:function/arity" the VM resolves: src/libAtomVM/*.gperf lines
 #             and string literals of src/libAtomVM (platform "all") and of
-#             src/platforms/P (platform P)
+#             src/platforms/P (platform P), and the "function/arity" literals that
+#             follow a strncmp("module:", ...) prefix test
 #   library   the exports of the modules each atomvmlib archive packs (pack_lib in
 #             libs/CMakeLists.txt; the module lists of each library's CMakeLists.txt),
 #             compiled here with erlc/elixirc as AtomVM's build compiles them
@@ -173,7 +174,18 @@ defmodule AtomVMAPI do
         []
       end
 
-    literal ++ gperf
+    # Tables that match a prefix, then the rest: strncmp("socket:", nifname, 7) and
+    # strcmp("open/3", rest) (otp_socket.c, otp_net.c, ...).
+    prefixed =
+      Regex.scan(~r/strncmp\("([A-Za-z_][\w.]*:)"|strcmp\("([a-z_]\w*\/\d+)"/, text)
+      |> Enum.reduce({nil, []}, fn
+        [_, prefix], {_, acc} -> {prefix, acc}
+        [_, "", rest], {prefix, acc} when is_binary(prefix) -> {prefix, [prefix <> rest | acc]}
+        _, state -> state
+      end)
+      |> elem(1)
+
+    literal ++ gperf ++ prefixed
   end
 
   # pack_lib(NAME [UF2] LIB...) in libs/CMakeLists.txt: which libraries each archive

@@ -7,6 +7,15 @@ use avm_format::avm;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+/// Functions AtomVM's library implements over a port driver this VM does not have,
+/// served by this VM's natives in device mode with the same effect: `console` writes
+/// through AtomVM's "console" driver (`open_port({spawn, "console"}, [])`).
+const STANDS_IN_FOR_DRIVERS: &[(&str, &str, u8)] = &[
+    ("console", "puts", 1),
+    ("console", "print", 1),
+    ("console", "flush", 0),
+];
+
 /// The module search path.
 #[derive(Debug, Default)]
 pub struct CodePath {
@@ -24,9 +33,46 @@ pub struct CodePath {
     /// for OTP's and Elixir's; no OTP library is searched, and a call the library
     /// cannot serve is named on stderr as "not in AtomVM TAG".
     pub device_release: Option<String>,
+    /// Device mode with the release's facts (`--device-natives`, a
+    /// `priv/atomvm_api/TAG.txt` file): the functions AtomVM itself implements on the
+    /// Unix build, as `module:function/arity`. Only these resolve to this VM's natives;
+    /// every other call goes to the library's code, as on the device.
+    pub device_natives: Option<std::collections::HashSet<String>>,
 }
 
 impl CodePath {
+    /// Reads the natives of the Unix build (platforms `all` and `generic_unix`) from an
+    /// AtomVM release file of atomvm_mix (`native PLATFORM MODULE:FUNCTION/ARITY` lines).
+    pub fn read_device_natives(&mut self, path: &Path) -> Result<(), String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let natives = text
+            .lines()
+            .filter_map(|line| {
+                let mut words = line.split_whitespace();
+                match (words.next(), words.next(), words.next()) {
+                    (Some("native"), Some("all" | "generic_unix"), Some(mfa)) => {
+                        Some(mfa.to_owned())
+                    }
+                    _ => None,
+                }
+            })
+            .collect();
+        self.device_natives = Some(natives);
+        Ok(())
+    }
+
+    /// Whether AtomVM implements `module:function/arity` natively (always true outside
+    /// device mode with facts, and for this VM's own `atomvm_host` internals, which
+    /// its io server uses).
+    pub fn device_native(&self, module: &str, function: &str, arity: u8) -> bool {
+        module == "atomvm_host"
+            || STANDS_IN_FOR_DRIVERS.contains(&(module, function, arity))
+            || self
+                .device_natives
+                .as_ref()
+                .is_none_or(|set| set.contains(&format!("{module}:{function}/{arity}")))
+    }
+
     /// Adds a `.beam` file or `.avm` archive. Modules already present are kept.
     pub fn add_file(&mut self, path: &Path) -> Result<(), String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: atomvm [--path DIR]... [--otp RELEASE] [--start MODULE] \
-[--encoding latin1|unicode] [--app-env FILE] [--device-lib FILE.avm --device-release TAG] \
+[--encoding latin1|unicode] [--app-env FILE] [--device-lib FILE.avm --device-release TAG [--device-natives FILE]] \
 FILE.avm|FILE.beam...
 
   --path DIR        also look for modules (NAME.beam) in DIR
@@ -89,6 +89,7 @@ fn parse_args() -> Result<Option<Options>, String> {
             "--exit-with-stdin" => o.exit_with_stdin = true,
             "--device-lib" => o.device_lib = Some(PathBuf::from(value()?)),
             "--device-release" => o.code_path.device_release = Some(value()?),
+            "--device-natives" => o.code_path.read_device_natives(&PathBuf::from(value()?))?,
             "--help" | "-h" => {
                 println!("{USAGE}");
                 return Ok(None);
@@ -122,7 +123,9 @@ fn run() -> Result<ExitCode, String> {
     if let Some(release) = release {
         atomvm_host::release::set(release);
     }
-    let device = o.device_lib.is_some();
+    // --device-release without --device-lib: the device's VM with no library at all,
+    // as AtomVM's own test runner loads a test module alone.
+    let device = o.device_lib.is_some() || o.code_path.device_release.is_some();
     match &o.device_lib {
         // After the program's own files, which win, as on the device.
         Some(lib) => {
@@ -131,6 +134,7 @@ fn run() -> Result<ExitCode, String> {
                 .device_release
                 .get_or_insert_with(|| "(unknown release)".into());
         }
+        None if device => {}
         None => {
             for root in [code_path::otp_root(), code_path::elixir_root()]
                 .into_iter()

@@ -132,7 +132,9 @@ defmodule Mix.Tasks.Atomvm.Run do
             existing!(choice)
           end
 
-        ["--device-lib", path, "--device-release", release]
+        facts = Path.join(AtomVM.DeviceAPI.dir(), release <> ".txt")
+        natives = if File.regular?(facts), do: ["--device-natives", facts], else: []
+        ["--device-lib", path, "--device-release", release] ++ natives
     end
   end
 

@@ -345,9 +345,18 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
         vm.atoms.name(mfa.function).to_owned(),
     );
     if let Some(native) = bif::lookup(&m, &f, mfa.arity) {
-        return Target::Native(native);
+        // In device mode only what AtomVM implements natively; the rest is the
+        // library's code (AtomVM's `maps:to_list/1` takes its own iterators).
+        if vm.code_path.device_native(&m, &f, mfa.arity) {
+            return Target::Native(native);
+        }
     }
-    if m == "erlang" {
+    // A function AtomVM implements natively and this VM does not: the library's
+    // module has only a stub for it (erlang:nif_error); say what is missing instead.
+    if vm.code_path.device_natives.is_some() && vm.code_path.device_native(&m, &f, mfa.arity) {
+        return Target::Undef;
+    }
+    if m == "erlang" && vm.code_path.device_release.is_none() {
         // OTP's erlang.beam is mostly stubs for BIFs: one it exports without a native
         // here is a VM gap; one it does not export is simply undefined.
         return match vm.export(mfa) {
@@ -462,7 +471,15 @@ fn call_mfa(
                         Some(elixir) => format!("{elixir}.{function}/{}", mfa.arity),
                         None => format!("{module}:{function}/{}", mfa.arity),
                     };
-                    eprintln!("atomvm: {name} is not in AtomVM {release}");
+                    let native = vm.code_path.device_natives.is_some()
+                        && vm.code_path.device_native(module, function, mfa.arity);
+                    if native {
+                        eprintln!(
+                            "atomvm: {name} is native in AtomVM {release}, but not in this VM yet"
+                        );
+                    } else {
+                        eprintln!("atomvm: {name} is not in AtomVM {release}");
+                    }
                 }
             } else if crate::peripherals::is_peripheral(module)
                 && vm.peripheral_notes.insert(mfa.module)

@@ -1,0 +1,175 @@
+# The runner behind scripts/atomvm-conformance: AtomVM's own test programs on the host
+# VM in device mode. SRC holds AtomVM's `tests/` and `libs/` of TAG (extracted by the
+# wrapper); LIB is that release's atomvmlib archive; VM the `atomvm` binary.
+#
+#   elixir scripts/atomvm_conformance.exs SRC TAG LIB VM FACTS
+#
+# FACTS is priv/atomvm_api/TAG.txt: the VM resolves only AtomVM's natives natively.
+#
+# * tests/erlang_tests: the cases of tests/test.c (TEST_CASE, _EXPECTED, _ATOMVM_ONLY,
+#   _COND): each module is compiled with this OTP, loaded alone (as test.c loads it:
+#   no library) and its start/0 must return the expected integer.
+# * tests/libs/{estdlib,eavmlib,alisp}: each suite's `tests:start/0` runs etest over its
+#   modules on the release's atomvmlib; etest's result list gives each module's outcome.
+# Prints one line per failure and a Markdown table of the counts.
+
+defmodule Conformance do
+  @timeout_s 20
+
+  def main([src, tag, lib, vm, facts]) do
+    _ = tag
+    device = ["--device-release", tag, "--device-natives", facts]
+    out = Path.join(System.tmp_dir!(), "atomvm_conformance_#{System.unique_integer([:positive])}")
+    File.mkdir_p!(out)
+
+    rows = [
+      erlang_tests(src, device, vm, Path.join(out, "erlang_tests"))
+      | for(suite <- ~w(estdlib eavmlib alisp), do: lib_suite(src, device, lib, vm, suite, Path.join(out, suite)))
+    ]
+
+    File.rm_rf!(out)
+    tag = Enum.at(device, 1)
+
+    gaps = for {{:gap, mfa}, n} <- Process.get(), do: {mfa, n}
+
+    if gaps != [] do
+      IO.puts("\nNatives of AtomVM #{tag} this VM lacks (runs that needed them):")
+      for {mfa, n} <- Enum.sort_by(gaps, fn {m, n} -> {-n, m} end), do: IO.puts("  #{mfa} (#{n})")
+    end
+
+    IO.puts("\n| AtomVM #{tag} suite | cases | passed | failed | not built |")
+    IO.puts("|---|---|---|---|---|")
+
+    for {name, total, passed, failed, unbuilt} <- rows do
+      IO.puts("| #{name} | #{total} | #{passed} | #{failed} | #{unbuilt} |")
+    end
+  end
+
+  def main(_) do
+    IO.puts(:stderr, "usage: elixir scripts/atomvm_conformance.exs SRC TAG LIB VM FACTS")
+    System.halt(2)
+  end
+
+  # {module, expected} of every case of tests/test.c.
+  defp cases(src) do
+    text = File.read!(Path.join(src, "tests/test.c"))
+
+    Regex.scan(~r/TEST_CASE(?:_EXPECTED|_ATOMVM_ONLY|_COND)?\((\w+)(?:,\s*(-?\d+))?[,)]/, text)
+    |> Enum.map(fn
+      [_, m] -> {m, 0}
+      [_, m, ""] -> {m, 0}
+      [_, m, n] -> {m, String.to_integer(n)}
+    end)
+    |> Enum.uniq_by(&elem(&1, 0))
+  end
+
+  defp erlang_tests(src, device, vm, out) do
+    File.mkdir_p!(out)
+    dir = Path.join(src, "tests/erlang_tests")
+    cases = cases(src)
+
+    built =
+      for {m, _} <- cases, compile(Path.join(dir, m <> ".erl"), out, [dir]), into: MapSet.new(), do: m
+
+    # Helper modules the cases load or spawn (every other source of the directory).
+    for file <- Path.wildcard(Path.join(dir, "*.erl")),
+        not File.exists?(Path.join(out, Path.basename(file, ".erl") <> ".beam")),
+        do: compile(file, out, [dir])
+
+    results =
+      for {m, expected} <- cases, m in built do
+        {output, _status} =
+          run(vm, device ++ ["--path", out, "--start", m, Path.join(out, m <> ".beam")])
+
+        want = Integer.to_string(expected)
+
+        case Regex.run(~r/^Return value: (-?\d+)$/m, output) do
+          [_, ^want] -> :pass
+          [_, n] -> fail("erlang_tests #{m}: expected #{expected}, returned #{n}")
+          nil -> fail("erlang_tests #{m}: expected #{expected}: #{last_lines(output)}")
+        end
+      end
+
+    passed = Enum.count(results, &(&1 == :pass))
+    {"erlang_tests", length(cases), passed, length(results) - passed, length(cases) - MapSet.size(built)}
+  end
+
+  defp lib_suite(src, device, lib, vm, suite, out) do
+    File.mkdir_p!(out)
+    dir = Path.join([src, "tests/libs", suite])
+    includes = [dir, Path.join(src, "libs/etest/include"), Path.join(src, "libs/include")]
+    # etest is packed with each suite (AtomVM's pack_test), not in atomvmlib.
+    files = Path.wildcard(Path.join(dir, "*.erl")) ++ Path.wildcard(Path.join(src, "libs/etest/src/*.erl"))
+    unbuilt = Enum.reject(files, &compile(&1, out, includes))
+    beams = Path.wildcard(Path.join(out, "*.beam"))
+
+    {output, _} =
+      run(vm, ["--device-lib", lib] ++ device ++ ["--start", "tests" | beams])
+
+    # etest displays [{Module, Result}, ...] on a line of its own; `ok` is a pass.
+    outcomes =
+      case Enum.find(String.split(output, "\n"), &String.starts_with?(&1, "[{test_")) do
+        nil -> []
+        line -> line |> String.trim_trailing() |> elements()
+      end
+
+    for {m, result} <- outcomes, result != "ok", do: fail("#{suite} #{m}: #{String.slice(result, 0, 200)}")
+    if outcomes == [], do: fail("#{suite}: no etest result: #{last_lines(output)}")
+    passed = Enum.count(outcomes, &match?({_, "ok"}, &1))
+    total = max(length(outcomes), 1)
+    {suite, total, passed, total - passed, length(unbuilt)}
+  end
+
+  # The {Name, Result} elements of a displayed list, split at its top-level commas.
+  defp elements("[" <> rest) do
+    rest
+    |> String.trim_trailing("]")
+    |> String.graphemes()
+    |> Enum.reduce({[], [], 0, false}, fn
+      "\"", {items, cur, depth, q} -> {items, ["\"" | cur], depth, not q}
+      c, {items, cur, depth, true} -> {items, [c | cur], depth, true}
+      ",", {items, cur, 0, q} -> {[cur | items], [], 0, q}
+      c, {items, cur, depth, q} when c in ["{", "[", "("] -> {items, [c | cur], depth + 1, q}
+      c, {items, cur, depth, q} when c in ["}", "]", ")"] -> {items, [c | cur], depth - 1, q}
+      c, {items, cur, depth, q} -> {items, [c | cur], depth, q}
+    end)
+    |> then(fn {items, cur, _, _} -> [cur | items] end)
+    |> Enum.reverse()
+    |> Enum.map(fn chars ->
+      text = chars |> Enum.reverse() |> Enum.join() |> String.trim_leading("{") |> String.trim_trailing("}")
+      [name | result] = String.split(text, ",", parts: 2)
+      {name, Enum.join(result)}
+    end)
+  end
+
+  defp compile(file, out, includes) do
+    opts = [:report_errors, {:outdir, String.to_charlist(out)}] ++ for(i <- includes, do: {:i, String.to_charlist(i)})
+
+    File.exists?(file) and
+      case :compile.file(String.to_charlist(file), opts) do
+        {:ok, _} -> true
+        _ -> false
+      end
+  end
+
+  defp run(vm, args) do
+    {output, status} = System.cmd("timeout", ["#{@timeout_s}", vm | args], stderr_to_stdout: true)
+
+    for [_, mfa] <- Regex.scan(~r/^atomvm: (\S+) is native in AtomVM/m, output) do
+      Process.put({:gap, mfa}, Process.get({:gap, mfa}, 0) + 1)
+    end
+
+    {output, status}
+  end
+
+  defp fail(text) do
+    IO.puts(text)
+    :fail
+  end
+
+  defp last_lines(output) do
+    output |> String.split("\n", trim: true) |> Enum.take(-2) |> Enum.join(" / ") |> String.slice(0, 300)
+  end
+end
+
+Conformance.main(System.argv())
