@@ -14,7 +14,9 @@
 # Prints one line per failure and a Markdown table of the counts.
 
 defmodule Conformance do
+  # Seconds per run: one erlang_tests module, or a whole library suite.
   @timeout_s 20
+  @suite_timeout_s 300
 
   def main([src, tag, lib, vm, facts]) do
     _ = tag
@@ -104,7 +106,7 @@ defmodule Conformance do
     beams = Path.wildcard(Path.join(out, "*.beam"))
 
     {output, _} =
-      run(vm, ["--device-lib", lib] ++ device ++ ["--start", "tests" | beams])
+      run(vm, ["--device-lib", lib] ++ device ++ ["--start", "tests" | beams], @suite_timeout_s)
 
     # etest displays [{Module, Result}, ...] on a line of its own; `ok` is a pass.
     outcomes =
@@ -152,8 +154,8 @@ defmodule Conformance do
       end
   end
 
-  defp run(vm, args) do
-    {output, status} = System.cmd("timeout", ["#{@timeout_s}", vm | args], stderr_to_stdout: true)
+  defp run(vm, args, seconds \\ @timeout_s) do
+    {output, status} = System.cmd("timeout", ["#{seconds}", vm | args], stderr_to_stdout: true)
 
     for [_, mfa] <- Regex.scan(~r/^atomvm: (\S+) is native in AtomVM/m, output) do
       Process.put({:gap, mfa}, Process.get({:gap, mfa}, 0) + 1)

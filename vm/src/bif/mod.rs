@@ -13,6 +13,7 @@ pub mod etf;
 pub mod ets;
 pub mod ets_select;
 pub mod floats;
+pub mod gc;
 pub mod hash;
 pub mod lists;
 pub mod maps;
@@ -237,6 +238,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("console", "puts", 1) => atomvm::console_puts,
         ("console", "print", 1) => atomvm::console_puts,
         ("console", "flush", 0) => atomvm::console_flush,
+        ("crypto", "strong_rand_bytes", 1) => atomvm::rand_bytes,
         ("erlang", "system_info", 1) => system_info::system_info,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
         ("atomvm_host", "put_chars", 3 | 4) => convert::put_chars,
@@ -333,6 +335,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "unregister", 1) => process::unregister,
         ("erlang", "whereis", 1) => process::whereis,
         ("erlang", "is_process_alive", 1) => process::is_process_alive,
+        ("erlang", "garbage_collect", 0) => gc::garbage_collect,
+        ("erlang", "garbage_collect", 1) => gc::garbage_collect_pid,
         ("erlang", "put", 2) => process::put,
         ("erlang", "get", 1) => process::get,
         ("erlang", "get", 0) => process::get_all,
