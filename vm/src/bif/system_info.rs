@@ -37,6 +37,8 @@ pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
     let small = |v: i64| Term::small(v).ok_or_else(Exception::badarg);
     match name.as_str() {
         "machine" => Ok(chars(ctx, "ATOM")),
+        // AtomVM's own key: the size of its floats (8: doubles, as on the Unix build).
+        "avm_floatsize" => small(8),
         "atomvm_version" => Ok(ctx.heap().binary(ATOMVM_VERSION.as_bytes())),
         "otp_release" => {
             let release = crate::release::get().to_string();

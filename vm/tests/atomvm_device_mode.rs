@@ -1,0 +1,114 @@
+//! Device mode (`--device-release`, `--device-natives`, `--device-lib`): the VM as
+//! AtomVM's Unix build runs a program — no OTP boot, the return value on stderr and
+//! status 0 only for `ok`, only AtomVM's natives resolve natively, and a missing
+//! function is named with the release.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn compile(dir: &Path, module: &str, body: &str) -> PathBuf {
+    let src = dir.join(format!("{module}.erl"));
+    std::fs::write(
+        &src,
+        format!("-module({module}).\n-export([start/0]).\n{body}\n"),
+    )
+    .unwrap();
+    let status = Command::new("erlc")
+        .arg("-o")
+        .arg(dir)
+        .arg(&src)
+        .status()
+        .expect("erlc must be installed for this test");
+    assert!(status.success());
+    dir.join(format!("{module}.beam"))
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_atomvm"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("timed out");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn facts() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../priv/atomvm_api/v0.6.6.txt")
+}
+
+#[test]
+fn the_run_ends_as_atomvms_unix_build_ends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let answer = compile(dir.path(), "answer", "start() -> 6 * 7.");
+    let out = run(&[
+        "--device-release".as_ref(),
+        "v0.6.6".as_ref(),
+        answer.as_os_str(),
+    ]);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "Return value: 42\n");
+    assert_eq!(out.status.code(), Some(1));
+
+    let fine = compile(
+        dir.path(),
+        "fine",
+        "start() -> true = erlang:garbage_collect(), 8 = erlang:system_info(avm_floatsize), ok.",
+    );
+    let out = run(&[
+        "--device-release".as_ref(),
+        "v0.6.6".as_ref(),
+        fine.as_os_str(),
+    ]);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "Return value: ok\n");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn missing_functions_are_named_with_the_release() {
+    let dir = tempfile::tempdir().unwrap();
+    let sorts = compile(
+        dir.path(),
+        "sorts",
+        "start() -> lists:keysort(1, [{2, b}, {1, a}]).",
+    );
+    let args = |beam: &Path| {
+        vec![
+            "--device-release".into(),
+            "v0.6.6".into(),
+            "--device-natives".into(),
+            facts().into_os_string(),
+            beam.as_os_str().to_owned(),
+        ]
+    };
+    let a = args(&sorts);
+    let out = run(&a.iter().map(|s| s.as_os_str()).collect::<Vec<_>>());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("atomvm: lists:keysort/2 is not in AtomVM v0.6.6\n"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("undef"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1));
+
+    // maps:next/1 is one of AtomVM's natives; this VM does not have it (yet).
+    let next = compile(dir.path(), "next", "start() -> maps:next([0 | #{}]).");
+    let a = args(&next);
+    let out = run(&a.iter().map(|s| s.as_os_str()).collect::<Vec<_>>());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with(
+            "atomvm: maps:next/1 is native in AtomVM v0.6.6, but not in this VM yet\n"
+        ),
+        "{stderr}"
+    );
+}
