@@ -8,6 +8,7 @@ pub mod arith;
 pub mod atomvm;
 pub mod binary;
 pub mod convert;
+pub mod device;
 pub mod dtrace;
 pub mod etf;
 pub mod ets;

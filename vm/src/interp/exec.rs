@@ -354,7 +354,10 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
     // A function AtomVM implements natively and this VM does not: the library's
     // module has only a stub for it (erlang:nif_error); say what is missing instead.
     if vm.code_path.device_natives.is_some() && vm.code_path.device_native(&m, &f, mfa.arity) {
-        return Target::Undef;
+        return match bif::device::lookup(&m, &f, mfa.arity) {
+            Some(native) => Target::Native(native),
+            None => Target::Undef,
+        };
     }
     if m == "erlang" && vm.code_path.device_release.is_none() {
         // OTP's erlang.beam is mostly stubs for BIFs: one it exports without a native

@@ -1,0 +1,42 @@
+//! Natives AtomVM implements in C where OTP has Erlang code: used in device mode only
+//! (`--device-natives`), where AtomVM's library has just a stub for them. On the host,
+//! OTP's own modules run instead.
+
+use super::maps::map_next;
+use super::unicode::{characters_to_binary, characters_to_list};
+use crate::atom::atoms;
+use crate::interp::{Context, Exception};
+use crate::module::NativeFn;
+use crate::term::Term;
+
+/// The device-only native of `module:function/arity`, if this VM has one.
+pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
+    let f: NativeFn = match (module, function, arity) {
+        ("maps", "next", 1) => maps_next,
+        ("unicode", "characters_to_list", 1) => characters_to_list_utf8,
+        ("unicode", "characters_to_binary", 1) => characters_to_binary_utf8,
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// `maps:next(Iterator)` on AtomVM's iterators, `[Position | Map]` (position in key
+/// order, or the keys still to visit) or `none`: `{Key, Value, NextIterator}` or `none`.
+fn maps_next(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let iterator = args.first().copied().unwrap_or(Term::NIL);
+    if iterator == atoms::none {
+        return Ok(atoms::none);
+    }
+    let (position, map) = ctx.mem().cons(iterator).ok_or_else(Exception::badarg)?;
+    map_next(ctx, &[position, map, atoms::iterator])
+}
+
+fn characters_to_list_utf8(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let data = args.first().copied().unwrap_or(Term::NIL);
+    characters_to_list(ctx, &[data, atoms::unicode])
+}
+
+fn characters_to_binary_utf8(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let data = args.first().copied().unwrap_or(Term::NIL);
+    characters_to_binary(ctx, &[data, atoms::unicode])
+}
