@@ -55,4 +55,33 @@ defmodule AtomVM.Boards do
       end
     end
   end
+
+  @doc "Board `name`, or `{:unknown_board, name, known}`."
+  @spec fetch(String.t()) :: {:ok, Native.board()} | {:error, term()}
+  def fetch(name) do
+    with {:ok, boards} <- list() do
+      case Enum.find(boards, &(&1.name == name)) do
+        nil -> {:error, {:unknown_board, name, Enum.map(boards, & &1.name)}}
+        board -> {:ok, board}
+      end
+    end
+  end
+
+  @doc """
+  Board `name`'s application partition `{offset, size}` for release `version` (`nil`:
+  the newest the board file lists) and `flavor`, from its `[[app]]` rules.
+  """
+  @spec app(String.t(), String.t() | nil, String.t()) ::
+          {:ok, {non_neg_integer(), non_neg_integer()}} | {:error, term()}
+  def app(name, version, flavor) do
+    with {:ok, board} <- fetch(name) do
+      version = version || List.first(board.versions) || ""
+
+      case Native.board_app(dir(), name, version, flavor) do
+        {:ok, {offset, size}} -> {:ok, {offset, size}}
+        {:ok, nil} -> {:error, {:no_app_partition, name, version, flavor}}
+        {:error, message} -> {:error, {:native, message}}
+      end
+    end
+  end
 end

@@ -87,6 +87,14 @@ defmodule AtomVM.Messages do
       Enum.join(known, ", ") <> " (scripts/atomvm-api generates more)"
   end
 
+  def message({:no_app_partition, board, version, flavor}) do
+    "boards/#{board}.toml has no [[app]] rule for AtomVM #{version} (#{flavor}): " <>
+      "add one with the application partition's offset and size"
+  end
+
+  def message({:no_uf2_family, board}),
+    do: "boards/#{board}.toml has no uf2_family: it is not a board flashed with UF2"
+
   def message({:unknown_board, name, known}),
     do: "no board named #{name}; the boards are #{Enum.join(known, ", ")}"
 

@@ -85,6 +85,8 @@ defmodule AtomVM.Native do
           chip: String.t(),
           method: String.t(),
           image_offset: non_neg_integer() | nil,
+          flash_size: non_neg_integer() | nil,
+          uf2_family: String.t() | nil,
           versions: [String.t()],
           flavors: [String.t()]
         }

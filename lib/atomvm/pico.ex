@@ -13,15 +13,6 @@ defmodule AtomVM.Pico do
 
   @labels ["RPI-RP2", "RP2350"]
 
-  @doc "Where AtomVM applications start in a Pico's flash."
-  @spec app_start() :: non_neg_integer()
-  def app_start, do: 0x10180000
-
-  @doc "The UF2 family of a board's applications (`pico` → `rp2040`)."
-  @spec family(String.t()) :: String.t()
-  def family(board) when board in ["pico2", "pico2_w"], do: "rp2350_arm_s"
-  def family(_board), do: "rp2040"
-
   @doc "`avm` (a path) as UF2 bytes at `address` for `family`."
   @spec uf2(Path.t(), non_neg_integer(), String.t()) :: {:ok, binary()} | {:error, term()}
   def uf2(avm, address, family) do

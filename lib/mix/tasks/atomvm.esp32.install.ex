@@ -49,7 +49,12 @@ defmodule Mix.Tasks.Atomvm.Esp32.Install do
 
     fw = fetched.firmware
     image_offset = fw.image_offset || 0
-    limit = (fw.app_offset || 0x210000) - image_offset
+
+    app_offset =
+      fw.app_offset || T.ok!({:error, {:no_app_partition, board, fw.version, fw.flavor}})
+
+    # The image must end before the application partition of this release's layout.
+    limit = app_offset - image_offset
     image = %{path: fetched.path, offset: image_offset, size: limit}
 
     Mix.shell().info(
@@ -60,7 +65,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Install do
 
     Mix.shell().info(
       "AtomVM #{fw.version} (#{fw.flavor}) installed on the #{outcome.chip} on #{connection.port}; " <>
-        "applications go to 0x#{Integer.to_string(fw.app_offset || 0x250000, 16)} (mix atomvm.esp32.flash)."
+        "applications go to 0x#{Integer.to_string(app_offset, 16)} (mix atomvm.esp32.flash)."
     )
   end
 end

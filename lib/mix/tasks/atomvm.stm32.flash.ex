@@ -14,8 +14,9 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
   is AtomVM's `atomvmlib-<tag>.avm`, downloaded and verified like firmware (see `mix
   help atomvm.firmware.fetch`), or `--lib FILE`.
 
-  The application goes to `0x08080000` (`0x08060000` on 512 KiB parts such as the
-  STM32F411CE), from the board file or `--offset`; it must fit the rest of the flash.
+  The application goes to the board file's application partition (`0x08080000`, or
+  `0x08060000` on 512 KiB parts such as the STM32F411CE), or to `--offset`; it must
+  fit before the end of that partition.
 
   Probe-rs support is a second NIF built on first use (a few minutes, once), so that
   projects that never flash an STM32 do not pay for it.
@@ -107,25 +108,22 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
       end
 
     board = Settings.value(settings, :board)
-    boards = CLI.ok!(AtomVM.Boards.list())
-
-    spec =
-      Enum.find(boards, &(&1.name == board)) ||
-        Mix.raise(
-          "no board named #{board}; known boards: #{Enum.map_join(boards, ", ", & &1.name)}"
-        )
+    spec = CLI.ok!(AtomVM.Boards.fetch(board))
+    # The board file's application partition: where it starts, and where the flash
+    # it may use ends.
+    {app_offset, app_size} = CLI.ok!(AtomVM.Boards.app(board, opts[:version], "erlang"))
 
     settings =
       settings
       |> default(:chip, spec.chip, "boards/#{board}.toml")
-      |> default(:offset, board_offset(board), "boards/#{board}.toml")
+      |> default(:offset, app_offset, "boards/#{board}.toml")
 
     if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
 
     lib = Settings.value(settings, :lib) || download_library(board, opts[:version])
     offset = Settings.value(settings, :offset)
     chip = Settings.value(settings, :chip)
-    target = %{chip: chip, app_offset: offset, app_size: app_size(offset)}
+    target = %{chip: chip, app_offset: offset, app_size: max(app_offset + app_size - offset, 0)}
 
     app = opts[:avm] |> CLI.archive!() |> CLI.gate!(board, opts)
 
@@ -169,18 +167,6 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
       _ -> settings
     end
   end
-
-  defp board_offset(board) do
-    case AtomVM.Native.board_firmware(AtomVM.Boards.dir(), board, nil, "erlang") do
-      {:ok, %{app_offset: offset}} when is_integer(offset) -> offset
-      _ -> 0x08080000
-    end
-  end
-
-  # Up to the end of the largest STM32 flash the offset's layout implies; probe-rs
-  # checks the chip's real flash size.
-  defp app_size(offset) when offset >= 0x08080000, do: 0x08100000 - offset
-  defp app_size(offset), do: 0x08080000 - offset
 
   defp await(id, bar) do
     receive do

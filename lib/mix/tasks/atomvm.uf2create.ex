@@ -13,10 +13,13 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
 
   ## Options
 
-    * `--family NAME` - default from the board (`--board`, `atomvm: [board: ...]`):
-      `rp2040` for pico/pico_w, `rp2350_arm_s` for pico2/pico2_w; else `rp2040`.
-    * `--app-start ADDR` - where the application goes (default `0x10180000`, AtomVM's
-      application partition); also `atomvm: [app_start: ...]`.
+    * `--board NAME` - the board (default `pico`; also `atomvm: [board: ...]`): its
+      file (`boards/NAME.toml`) gives the family (`uf2_family`) and where the
+      application goes (its `[[app]]` partition).
+    * `--family NAME` - instead of the board's: `rp2040` for pico/pico_w,
+      `rp2350_arm_s` for pico2/pico2_w.
+    * `--app-start ADDR` - instead of the board's application partition (`0x10180000`
+      on every Pico); also `atomvm: [app_start: ...]`.
     * `--output FILE`, `-o` - default `APP.uf2`.
         * `--avm FILE` - convert this archive instead of packing the project.
     * `--verbose` - show each setting and where it came from (command line >
@@ -52,10 +55,9 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
   # The UF2 bytes and output path for parsed options (shared with atomvm.pico.flash).
   def build(opts) do
     user = CLI.user_config()
-    defaults = %{board: "pico", app_start: Pico.app_start()}
 
     settings =
-      case Settings.resolve(opts, user, [:board, :family, :app_start], defaults) do
+      case Settings.resolve(opts, user, [:board, :family, :app_start], %{board: "pico"}) do
         {:ok, settings} ->
           settings
 
@@ -63,13 +65,23 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
           Mix.raise("invalid #{key} #{inspect(value)} from #{source}: expected e.g. 0x10180000")
       end
 
+    # The board file is the source of the family and the application address.
     board = Settings.value(settings, :board)
+    spec = CLI.ok!(AtomVM.Boards.fetch(board))
+    from_board = "boards/#{board}.toml"
 
     settings =
-      case settings[:family] do
-        {nil, _} -> Map.put(settings, :family, {Pico.family(board), "board #{board}"})
-        _ -> settings
-      end
+      settings
+      |> fill(
+        :family,
+        fn -> spec.uf2_family || CLI.ok!({:error, {:no_uf2_family, board}}) end,
+        from_board
+      )
+      |> fill(
+        :app_start,
+        fn -> board |> AtomVM.Boards.app(nil, "erlang") |> CLI.ok!() |> elem(0) end,
+        from_board
+      )
 
     if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
     family = Settings.value(settings, :family)
@@ -81,5 +93,12 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
     output = opts[:output] || Path.rootname(avm) <> ".uf2"
 
     {CLI.ok!(Pico.uf2(avm, start, family)), output}
+  end
+
+  defp fill(settings, key, value, source) do
+    case settings[key] do
+      {nil, _} -> Map.put(settings, key, {value.(), source})
+      _ -> settings
+    end
   end
 end

@@ -14,6 +14,8 @@ pub struct BoardSummary {
     chip: String,
     method: String,
     image_offset: Option<u64>,
+    flash_size: Option<u64>,
+    uf2_family: Option<String>,
     versions: Vec<String>,
     flavors: Vec<String>,
 }
@@ -41,6 +43,8 @@ fn summary(b: &Board) -> BoardSummary {
         chip: b.chip.clone(),
         method: b.method.name().to_owned(),
         image_offset: b.image_offset,
+        flash_size: b.flash_size,
+        uf2_family: b.uf2_family.clone(),
         versions: b
             .firmware
             .as_ref()

@@ -62,9 +62,23 @@ defmodule Mix.Tasks.Atomvm.PicoTest do
     assert Enum.map(regions, & &1.family) == ["rp2040", "data"]
   end
 
-  test "pico2 boards get the rp2350_arm_s family" do
-    assert Pico.family("pico2") == "rp2350_arm_s"
-    assert Pico.family("pico_w") == "rp2040"
+  test "every UF2 board file's family and application address reach uf2create", ctx do
+    boards = Path.wildcard(Path.join(AtomVM.Test.Fixture.root(), "boards/*.toml"))
+    uf2_boards = for f <- boards, File.read!(f) =~ ~s(method = "uf2"), do: f
+    assert length(uf2_boards) >= 4
+
+    for file <- uf2_boards do
+      text = File.read!(file)
+      [_, family] = Regex.run(~r/^uf2_family = "(.+)"$/m, text)
+      [_, offset] = Regex.run(~r/^offset = 0x([0-9A-Fa-f]+)$/m, text)
+      name = Path.basename(file, ".toml")
+      out = Path.join(ctx.tmp_dir, name <> ".uf2")
+      Mix.Tasks.Atomvm.Uf2create.run(["--avm", ctx.avm, "--board", name, "-o", out])
+      {:ok, [region]} = Native.uf2_read(File.read!(out))
+
+      assert {name, region.family, region.address} ==
+               {name, family, String.to_integer(offset, 16)}
+    end
   end
 
   test "pico.flash copies the UF2 to the bootloader drive and syncs it", %{avm: avm, drive: drive} do
