@@ -11,27 +11,32 @@ defmodule AtomVM.Settings do
 
   @defaults %{port: "auto", baud: 460_800, reset: "lines", board: "esp32"}
 
+  # The `atomvm:` key of a setting, where it is not the setting's own name.
+  @user_keys %{offset: :flash_offset, family: :uf2_family}
+
   @typedoc "Resolved settings with their origin."
   @type t :: %{atom() => {term(), String.t()}}
 
   @doc """
     Resolves `keys` from parsed command-line `opts`, the project's `atomvm:` list
-  (`user`), the environment and `defaults` (over the ESP32 ones).
+  (`user`, read under the names `user_keys` gives, e.g. `%{baud: :monitor_baud}`), the
+  environment and `defaults` (over the ESP32 ones).
   """
-  @spec resolve(keyword(), keyword(), [atom()], map()) :: {:ok, t()} | {:error, term()}
-  def resolve(opts, user, keys, defaults \\ %{}) do
+  @spec resolve(keyword(), keyword(), [atom()], map(), map()) :: {:ok, t()} | {:error, term()}
+  def resolve(opts, user, keys, defaults \\ %{}, user_keys \\ %{}) do
     defaults = Map.merge(@defaults, defaults)
+    user_keys = Map.merge(@user_keys, user_keys)
 
     Enum.reduce_while(keys, {:ok, %{}}, fn key, {:ok, acc} ->
-      case lookup(key, opts, user, defaults) do
+      case lookup(key, opts, user, defaults, user_keys) do
         {:ok, value, source} -> {:cont, {:ok, Map.put(acc, key, {value, source})}}
         {:error, _} = error -> {:halt, error}
       end
     end)
   end
 
-  defp lookup(key, opts, user, defaults) do
-    user_key = Map.get(%{offset: :flash_offset, family: :uf2_family}, key, key)
+  defp lookup(key, opts, user, defaults, user_keys) do
+    user_key = Map.get(user_keys, key, key)
     env = %{port: "ATOMVM_PORT", baud: "ATOMVM_BAUD"}[key]
 
     cond do

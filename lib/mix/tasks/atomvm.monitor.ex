@@ -28,19 +28,7 @@ defmodule Mix.Tasks.Atomvm.Monitor do
   @impl Mix.Task
   def run(argv) do
     opts = CLI.parse!("atomvm.monitor", argv, port: :string, baud: :string, verbose: :boolean)
-    user = CLI.user_config()
-    user = Keyword.take(user, [:port]) ++ rename(user, :monitor_baud, :baud)
-    opts = Keyword.put_new(opts, :baud, user[:baud] || "115200")
-
-    settings =
-      case Settings.resolve(opts, user, [:port, :baud]) do
-        {:ok, settings} ->
-          settings
-
-        {:error, {:invalid_setting, key, value, source}} ->
-          Mix.raise("invalid #{key} #{inspect(value)} from #{source}")
-      end
-
+    settings = settings!(opts, CLI.user_config())
     if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
 
     port = CLI.ok!(ESP32.choose_port(Settings.value(settings, :port)))
@@ -48,10 +36,16 @@ defmodule Mix.Tasks.Atomvm.Monitor do
     Monitor.run(port, Settings.value(settings, :baud))
   end
 
-  defp rename(user, from, to) do
-    case Keyword.fetch(user, from) do
-      {:ok, v} -> [{to, v}]
-      :error -> []
+  @doc false
+  # The port and baud rate from the switches and the `atomvm:` list, with sources.
+  def settings!(opts, user) do
+    # The monitor's baud rate is `atomvm: [monitor_baud: ...]` (`baud` is flashing's).
+    case Settings.resolve(opts, user, [:port, :baud], %{baud: 115_200}, %{baud: :monitor_baud}) do
+      {:ok, settings} ->
+        settings
+
+      {:error, {:invalid_setting, key, value, source}} ->
+        Mix.raise("invalid #{key} #{inspect(value)} from #{source}")
     end
   end
 end

@@ -26,6 +26,19 @@ defmodule Mix.Tasks.Atomvm.MonitorTest do
     end
   end
 
+  test "settings name where each came from: a default or mix.exs baud is not --baud" do
+    sources = fn opts, user ->
+      AtomVM.Settings.sources(Mix.Tasks.Atomvm.Monitor.settings!(opts, user))
+    end
+
+    assert sources.([], []) =~ "baud = 115200  (default)"
+    assert sources.([port: "/dev/x"], []) =~ "port = /dev/x  (--port)"
+    assert sources.([baud: "9600"], []) =~ "baud = 9600  (--baud)"
+
+    assert sources.([], monitor_baud: 57_600, baud: 921_600) =~
+             "baud = 57600  (mix.exs atomvm: [monitor_baud: ...])"
+  end
+
   test "prints what the device writes until stopped" do
     {device, path} = device!()
     test = self()
