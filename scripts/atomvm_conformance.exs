@@ -11,6 +11,7 @@
 #   no library) and its start/0 must return the expected integer.
 # * tests/libs/{estdlib,eavmlib,alisp}: each suite's `tests:start/0` runs etest over its
 #   modules on the release's atomvmlib; etest's result list gives each module's outcome.
+# * tests/libs/exavmlib: `Tests.start/0` (Elixir) must return ok.
 # Prints one line per failure and a Markdown table of the counts.
 
 defmodule Conformance do
@@ -27,7 +28,7 @@ defmodule Conformance do
     rows = [
       erlang_tests(src, device, vm, Path.join(out, "erlang_tests"))
       | for(suite <- ~w(estdlib eavmlib alisp), do: lib_suite(src, device, lib, vm, suite, Path.join(out, suite)))
-    ]
+    ] ++ [elixir_suite(src, device, lib, vm, Path.join(out, "exavmlib"))]
 
     File.rm_rf!(out)
     tag = Enum.at(device, 1)
@@ -142,6 +143,26 @@ defmodule Conformance do
       [name | result] = String.split(text, ",", parts: 2)
       {name, Enum.join(result)}
     end)
+  end
+
+  # tests/libs/exavmlib: one Elixir program, Tests.start/0, which must return ok.
+  defp elixir_suite(src, device, lib, vm, out) do
+    File.mkdir_p!(out)
+    file = Path.join(src, "tests/libs/exavmlib/Tests.ex")
+
+    case System.cmd("elixirc", ["--ignore-module-conflict", "-o", out, file], stderr_to_stdout: true) do
+      {_, 0} ->
+        beams = Path.wildcard(Path.join(out, "*.beam"))
+        {output, _} = run(vm, ["--device-lib", lib] ++ device ++ ["--start", "Elixir.Tests" | beams])
+
+        if output =~ ~r/^Return value: ok$/m,
+          do: {"exavmlib", 1, 1, 0, 0},
+          else: (fail("exavmlib Tests: #{last_lines(output)}"); {"exavmlib", 1, 0, 1, 0})
+
+      {output, _} ->
+        fail("exavmlib Tests.ex does not compile: #{last_lines(output)}")
+        {"exavmlib", 1, 0, 0, 1}
+    end
   end
 
   defp compile(file, out, includes) do
