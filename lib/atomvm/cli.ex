@@ -13,7 +13,7 @@ defmodule AtomVM.CLI do
     case OptionParser.parse(argv, strict: switches, aliases: aliases) do
       {opts, [], []} -> opts
       {_, _, [_ | _] = invalid} -> Mix.raise(Messages.message({:invalid_options, invalid}))
-      {_, [arg | _], _} -> Mix.raise("unexpected argument #{arg} (see mix help #{task})")
+      {_, [arg | _], _} -> Mix.raise(Messages.message({:unexpected_argument, arg, task}))
     end
   end
 

@@ -49,7 +49,7 @@ defmodule AtomVM.HostVM do
         path()
 
       given = System.get_env("ATOMVM_HOST_VM") ->
-        Mix.raise("ATOMVM_HOST_VM=#{given}: no such executable")
+        Mix.raise(AtomVM.Messages.message({:host_vm_env, given}))
 
       true ->
         Mix.shell().info(
@@ -61,7 +61,7 @@ defmodule AtomVM.HostVM do
         exe =
           AtomVM.Cargo.build!(["--package", @crate, "--bin", "atomvm"], "atomvm")
           |> Enum.find(&(Path.basename(&1) == "atomvm")) ||
-            Mix.raise("cargo reported no atomvm executable for the #{@crate} crate")
+            Mix.raise(AtomVM.Messages.message({:cargo_no_output, @crate, "atomvm executable"}))
 
         # Cargo leaves an executable alone when only unrelated sources (another
         # crate, the lock file) changed: mark it as checked against them.

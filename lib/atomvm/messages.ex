@@ -80,6 +80,25 @@ defmodule AtomVM.Messages do
 
   def message({:usage, task, usage}), do: "usage: mix #{task} #{usage}"
 
+  def message({:invalid_setting, key, value, source}),
+    do: "invalid #{key} #{inspect(value)} from #{source}: expected #{expected(key)}"
+
+  def message({:unexpected_argument, arg, task}),
+    do: "unexpected argument #{arg} (see mix help #{task})"
+
+  def message(:no_board_given),
+    do: "which board? pass --board NAME (see mix atomvm.firmware.list)"
+
+  def message({:host_vm_not_built, path}),
+    do: "the host VM is not built (#{path}); run without --no-build"
+
+  def message({:host_vm_env, given}), do: "ATOMVM_HOST_VM=#{given}: no such executable"
+
+  def message({:cargo_no_output, crate, what}),
+    do: "cargo reported no #{what} for the #{crate} crate"
+
+  def message({:nif_load, path, reason, text}), do: "cannot load #{path}: #{reason} #{text}"
+
   def message({:not_found, path}), do: "#{path}: no such file"
 
   def message({:unknown_release, release, known}) do
@@ -183,6 +202,10 @@ defmodule AtomVM.Messages do
 
   defp plural(1, noun), do: "1 #{noun}"
   defp plural(n, noun), do: "#{n} #{noun}s"
+
+  defp expected(key) when key in [:offset, :app_start], do: "an address such as 0x250000"
+  defp expected(:baud), do: "a number of bits per second such as 115200"
+  defp expected(_key), do: "a valid value"
 
   defp http_reason({:failed_connect, _}), do: "cannot connect"
   defp http_reason(:timeout), do: "timed out"

@@ -33,10 +33,8 @@ defmodule AtomVM.ESP32.Task do
         {:ok, settings} ->
           settings
 
-        {:error, {:invalid_setting, key, value, source}} ->
-          Mix.raise(
-            "invalid #{key} #{inspect(value)} from #{source}: expected an integer (e.g. 0x250000)"
-          )
+        {:error, reason} ->
+          Mix.raise(AtomVM.Messages.message(reason))
       end
 
     settings = chip_and_board(settings)

@@ -62,7 +62,7 @@ defmodule AtomVM.Native.STM32 do
       source =
         AtomVM.Cargo.build!(["--package", @crate], @crate)
         |> Enum.find(&(Path.extname(&1) in [".so", ".dylib"])) ||
-          Mix.raise("cargo reported no library for #{@crate}")
+          Mix.raise(AtomVM.Messages.message({:cargo_no_output, @crate, "library"}))
 
       File.mkdir_p!(Path.dirname(dest))
       File.rm(dest)
@@ -71,8 +71,11 @@ defmodule AtomVM.Native.STM32 do
 
     unless loaded?() do
       case :erlang.load_nif(to_charlist(Path.rootname(dest)), 0) do
-        :ok -> :ok
-        {:error, {reason, text}} -> Mix.raise("cannot load #{dest}: #{reason} #{text}")
+        :ok ->
+          :ok
+
+        {:error, {reason, text}} ->
+          Mix.raise(AtomVM.Messages.message({:nif_load, dest, reason, text}))
       end
     end
 

@@ -42,7 +42,7 @@ defmodule Mix.Tasks.Atomvm.Firmware.Fetch do
 
     board =
       opts[:board] || user[:board] ||
-        Mix.raise("which board? pass --board NAME (see mix atomvm.firmware.list)")
+        Mix.raise(AtomVM.Messages.message(:no_board_given))
 
     mirror = opts[:mirror] || user[:firmware_mirror]
 

@@ -44,8 +44,8 @@ defmodule Mix.Tasks.Atomvm.Monitor do
       {:ok, settings} ->
         settings
 
-      {:error, {:invalid_setting, key, value, source}} ->
-        Mix.raise("invalid #{key} #{inspect(value)} from #{source}")
+      {:error, reason} ->
+        Mix.raise(AtomVM.Messages.message(reason))
     end
   end
 end

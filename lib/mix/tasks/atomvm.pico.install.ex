@@ -43,7 +43,7 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
     settings =
       case AtomVM.Settings.resolve(cli, user, keys, %{board: "pico"}) do
         {:ok, settings} -> settings
-        {:error, reason} -> Mix.raise(inspect(reason))
+        {:error, reason} -> Mix.raise(AtomVM.Messages.message(reason))
       end
 
     flags = %{

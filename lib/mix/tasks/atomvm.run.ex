@@ -209,6 +209,6 @@ defmodule Mix.Tasks.Atomvm.Run do
 
     if File.regular?(path),
       do: path,
-      else: Mix.raise("the host VM is not built (#{path}); run without --no-build")
+      else: Mix.raise(Messages.message({:host_vm_not_built, path}))
   end
 end

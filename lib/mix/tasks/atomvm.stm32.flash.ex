@@ -103,8 +103,8 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
         {:ok, settings} ->
           settings
 
-        {:error, {:invalid_setting, key, value, source}} ->
-          Mix.raise("invalid #{key} #{inspect(value)} from #{source}")
+        {:error, reason} ->
+          Mix.raise(AtomVM.Messages.message(reason))
       end
 
     board = Settings.value(settings, :board)

@@ -61,8 +61,8 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
         {:ok, settings} ->
           settings
 
-        {:error, {:invalid_setting, key, value, source}} ->
-          Mix.raise("invalid #{key} #{inspect(value)} from #{source}: expected e.g. 0x10180000")
+        {:error, reason} ->
+          Mix.raise(AtomVM.Messages.message(reason))
       end
 
     # The board file is the source of the family and the application address.
