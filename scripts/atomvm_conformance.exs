@@ -148,9 +148,11 @@ defmodule Conformance do
   # tests/libs/exavmlib: one Elixir program, Tests.start/0, which must return ok.
   defp elixir_suite(src, device, lib, vm, out) do
     File.mkdir_p!(out)
-    file = Path.join(src, "tests/libs/exavmlib/Tests.ex")
+    # Tests.ex and, from v0.7, the modules it uses (Some.Submodule.ex, ...), with etest.
+    files = Path.wildcard(Path.join(src, "tests/libs/exavmlib/*.ex"))
+    Enum.each(Path.wildcard(Path.join(src, "libs/etest/src/*.erl")), &compile(&1, out, []))
 
-    case System.cmd("elixirc", ["--ignore-module-conflict", "-o", out, file], stderr_to_stdout: true) do
+    case System.cmd("elixirc", ["--ignore-module-conflict", "-o", out | files], stderr_to_stdout: true) do
       {_, 0} ->
         beams = Path.wildcard(Path.join(out, "*.beam"))
         {output, _} = run(vm, ["--device-lib", lib] ++ device ++ ["--start", "Elixir.Tests" | beams])
