@@ -128,3 +128,26 @@ fn missing_functions_are_named_with_the_release() {
     let out = run(&a.iter().map(|s| s.as_os_str()).collect::<Vec<_>>());
     assert_eq!(String::from_utf8_lossy(&out.stderr), "Return value: ok\n");
 }
+
+#[test]
+fn base64_is_native_as_on_the_device() {
+    let dir = tempfile::tempdir().unwrap();
+    let facts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../priv/atomvm_api/v0.7.0-alpha.1.txt");
+    let b64 = compile(
+        dir.path(),
+        "b64",
+        "start() -> <<\"SGVsbG8=\">> = base64:encode(<<\"Hello\">>), \
+         \"Hi\" = base64:decode_to_string(\"SGk=\"), \
+         <<\"SGk\">> = base64:encode(<<\"Hi\">>, #{padding => false}), \
+         <<\"__79\">> = base64:encode(<<255, 254, 253>>, #{mode => urlsafe}), \
+         {'EXIT', {badarg, _}} = catch base64:decode(<<\"@@@\">>), ok.",
+    );
+    let out = run(&[
+        "--device-release".as_ref(),
+        "v0.7.0-alpha.1".as_ref(),
+        "--device-natives".as_ref(),
+        facts.as_os_str(),
+        b64.as_os_str(),
+    ]);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "Return value: ok\n");
+}

@@ -2,6 +2,7 @@
 //! (`--device-natives`), where AtomVM's library has just a stub for them. On the host,
 //! OTP's own modules run instead.
 
+use super::device_base64 as base64;
 use super::maps::map_next;
 use super::unicode::{characters_to_binary, characters_to_list};
 use crate::atom::atoms;
@@ -15,6 +16,10 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("maps", "next", 1) => maps_next,
         ("unicode", "characters_to_list", 1) => characters_to_list_utf8,
         ("unicode", "characters_to_binary", 1) => characters_to_binary_utf8,
+        ("base64", "encode", 1 | 2) => base64::encode,
+        ("base64", "decode", 1 | 2) => base64::decode,
+        ("base64", "encode_to_string", 1 | 2) => base64::encode_to_string,
+        ("base64", "decode_to_string", 1 | 2) => base64::decode_to_string,
         _ => return None,
     };
     Some(f)

@@ -9,6 +9,7 @@ pub mod atomvm;
 pub mod binary;
 pub mod convert;
 pub mod device;
+pub mod device_base64;
 pub mod dtrace;
 pub mod etf;
 pub mod ets;
