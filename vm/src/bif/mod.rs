@@ -8,6 +8,7 @@ pub mod arith;
 pub mod atomvm;
 pub mod binary;
 pub mod convert;
+pub mod crypto;
 pub mod device;
 pub mod device_base64;
 pub mod dtrace;
@@ -241,6 +242,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("console", "print", 1) => atomvm::console_puts,
         ("console", "flush", 0) => atomvm::console_flush,
         ("crypto", "strong_rand_bytes", 1) => atomvm::rand_bytes,
+        ("crypto", "hash", 2) => crypto::hash,
         ("erlang", "system_info", 1) => system_info::system_info,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
         ("atomvm_host", "put_chars", 3 | 4) => convert::put_chars,
