@@ -140,7 +140,10 @@ fn base64_is_native_as_on_the_device() {
          \"Hi\" = base64:decode_to_string(\"SGk=\"), \
          <<\"SGk\">> = base64:encode(<<\"Hi\">>, #{padding => false}), \
          <<\"__79\">> = base64:encode(<<255, 254, 253>>, #{mode => urlsafe}), \
-         {'EXIT', {badarg, _}} = catch base64:decode(<<\"@@@\">>), ok.",
+         {'EXIT', {badarg, _}} = catch base64:decode(<<\"@@@\">>), \
+         {'EXIT', {badarg, _}} = catch base64:decode(<<\"SGVsbG8\">>), \
+         <<\"Hello\">> = base64:decode(<<\"SGVsbG8\">>, #{padding => false}), \
+         <<\"Hello\">> = base64:decode(<<\"SGVsbG8=\">>, #{padding => false}), ok.",
     );
     let out = run(&[
         "--device-release".as_ref(),

@@ -1,7 +1,8 @@
 //! AtomVM's native `base64` (device mode only; on the host OTP's `base64` module runs):
 //! `encode/1,2`, `decode/1,2`, `encode_to_string/1,2`, `decode_to_string/1,2` on a
 //! binary or a byte list, with v0.7's options map (`mode => standard | urlsafe`,
-//! `padding => boolean()`). Malformed input is `badarg`.
+//! `padding => boolean()`: with padding on, as by default, text to decode must be padded).
+//! Malformed input is `badarg`.
 
 use super::convert::iolist_bytes;
 use super::maps;
@@ -33,9 +34,15 @@ fn engine(ctx: &mut Context<'_>, options: Option<Term>) -> Result<GeneralPurpose
             Some(_) => return Err(Exception::badarg()),
         }
     }
+    // Padding on: encoded text must carry it; off: with or without.
+    let decode_padding = if padding {
+        DecodePaddingMode::RequireCanonical
+    } else {
+        DecodePaddingMode::Indifferent
+    };
     let config = GeneralPurposeConfig::new()
         .with_encode_padding(padding)
-        .with_decode_padding_mode(DecodePaddingMode::Indifferent);
+        .with_decode_padding_mode(decode_padding);
     let alphabet = if urlsafe {
         &alphabet::URL_SAFE
     } else {
