@@ -34,10 +34,15 @@ defmodule AtomVM.Firmware do
   @spec fetch(String.t(), [option()]) :: {:ok, fetched()} | {:error, term()}
   def fetch(board, opts \\ []) do
     with {:ok, fw} <- Boards.firmware(board, opts[:version], opts[:flavor]) do
-      case opts[:image] do
-        nil -> cached_or_download(fw, base_url(fw, opts[:mirror]))
-        image -> local(fw, image)
-      end
+      obtain(fw, opts)
+    end
+  end
+
+  # The asset `fw` names: the local `:image`, the cached copy, or a download.
+  defp obtain(fw, opts) do
+    case opts[:image] do
+      nil -> cached_or_download(fw, base_url(fw, opts[:mirror]))
+      image -> local(fw, image)
     end
   end
 
@@ -59,10 +64,7 @@ defmodule AtomVM.Firmware do
         sha256: nil
       }
 
-      case opts[:image] do
-        nil -> cached_or_download(fw, base_url(fw, opts[:mirror]))
-        image -> local(fw, image)
-      end
+      obtain(fw, opts)
     end
   end
 
