@@ -18,6 +18,14 @@ defmodule AtomVM.Runner do
           | {:args, [String.t()]}
           | {:output, (binary() -> any())}
 
+  # The program's bytes go to file descriptor 1 unchanged: through the BEAM's io
+  # server they would be re-encoded by the encoding of Mix's standard output
+  # (UTF-8 output of the VM, taken for latin1, came out as "Ã©" for "é").
+  defp raw_stdout do
+    out = Port.open({:fd, 0, 1}, [:binary, :out])
+    &Port.command(out, &1)
+  end
+
   @doc """
   Runs `avm` and waits for the VM to end; returns its exit status. `:output` receives
   each chunk of the program's standard output (default: written to our stdout).
@@ -25,7 +33,7 @@ defmodule AtomVM.Runner do
   @spec run(Path.t(), [option()]) :: non_neg_integer()
   def run(avm, opts) do
     vm = Keyword.fetch!(opts, :vm)
-    output = Keyword.get(opts, :output, &IO.binwrite(:stdio, &1))
+    output = Keyword.get_lazy(opts, :output, &raw_stdout/0)
     env_file = write_app_env(Keyword.get(opts, :app_env, []))
 
     # The VM runs in a session of its own, where the terminal's Ctrl-C does not

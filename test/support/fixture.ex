@@ -128,6 +128,13 @@ defmodule AtomVM.Test.Fixture do
       def start, do: :gpio.set_pin_mode(2, :output)
     end
 
+    defmodule RunApp.Utf8 do
+      def start do
+        IO.puts("é")
+        IO.inspect(%{word: String.upcase("héllo")})
+      end
+    end
+
     defmodule RunApp.Crash do
       def start do
         IO.puts("about to crash")

@@ -16,6 +16,13 @@ defmodule Mix.Tasks.Atomvm.RunTest do
     %{app: app}
   end
 
+  test "non-ASCII output reaches the terminal unchanged, whatever the locale", %{app: app} do
+    for env <- [[{"LANG", "C.UTF-8"}], [{"LANG", nil}, {"LC_ALL", nil}, {"LC_CTYPE", nil}]] do
+      {output, 0} = Fixture.mix(app, ["atomvm.run", "--start", "RunApp.Utf8"], env)
+      assert output =~ "é\n%{word: \"HÉLLO\"}\n", inspect({env, output})
+    end
+  end
+
   test "packs and runs the project: config, priv files, OTP and AtomVM APIs", %{app: app} do
     {output, status} = Fixture.mix(app, ["atomvm.run"])
     assert status == 0, output
