@@ -29,19 +29,39 @@ defmodule AtomVM.Boards do
   end
 
   @doc """
-  The firmware of `board` for `version` (`nil`: the newest the board file lists) and
+  The firmware of `board` for `version` (`nil`: `default_version/1`) and
   `flavor` (`"elixir"`, `"erlang"`, or `nil`: `"elixir"` when the board has an Elixir
   image, else `"erlang"`).
   """
   @spec firmware(String.t(), String.t() | nil, String.t() | nil) ::
           {:ok, Native.firmware()} | {:error, term()}
   def firmware(board, version, flavor) do
-    with {:ok, flavor} <- flavor(board, flavor),
+    with {:ok, version} <- version(board, version),
+         {:ok, flavor} <- flavor(board, flavor),
          {:ok, firmware} <- Native.board_firmware(dir(), board, version, flavor) do
       {:ok, firmware}
     else
       {:error, message} when is_binary(message) -> {:error, {:native, message}}
       {:error, reason} -> {:error, reason}
+    end
+  end
+
+  @doc """
+  The release a board's firmware defaults to: among the releases its file lists, the
+  newest stable one that runs the beams of the OTP running Mix, else the newest
+  pre-release that does (`AtomVM.DeviceAPI.pick/2`).
+  """
+  @spec default_version(Native.board()) :: String.t() | nil
+  def default_version(%{versions: versions}),
+    do: AtomVM.DeviceAPI.pick(versions, AtomVM.DeviceAPI.running_otp())
+
+  defp version(_board, version) when is_binary(version), do: {:ok, version}
+
+  defp version(board, nil) do
+    case fetch(board) do
+      {:ok, spec} -> {:ok, default_version(spec)}
+      # An unknown board: the NIF names the known ones.
+      {:error, _} -> {:ok, nil}
     end
   end
 
@@ -75,7 +95,7 @@ defmodule AtomVM.Boards do
           {:ok, {non_neg_integer(), non_neg_integer()}} | {:error, term()}
   def app(name, version, flavor) do
     with {:ok, board} <- fetch(name) do
-      version = version || List.first(board.versions) || ""
+      version = version || default_version(board) || ""
 
       case Native.board_app(dir(), name, version, flavor) do
         {:ok, {offset, size}} -> {:ok, {offset, size}}

@@ -47,6 +47,32 @@ defmodule AtomVM.DeviceAPI do
     |> Enum.sort_by(&version/1, Version)
   end
 
+  @doc "Whether `tag` is a stable release (`v0.6.6`), not a pre-release (`v0.7.0-alpha.1`)."
+  @spec stable?(String.t()) :: boolean()
+  def stable?(tag), do: version(tag).pre == []
+
+  @doc """
+  The release to use among `tags` (newest first) for beams of `otp`: the newest stable
+  one whose accepted OTP range holds `otp`, else the newest pre-release that does, else
+  the first. A release without facts counts as not accepting.
+  """
+  @spec pick([String.t()], pos_integer()) :: String.t() | nil
+  def pick(tags, otp) do
+    accepts = Enum.filter(tags, &accepts?(&1, otp))
+    Enum.find(accepts, &stable?/1) || List.first(accepts) || List.first(tags)
+  end
+
+  defp accepts?(tag, otp) do
+    case load(tag) do
+      {:ok, %{otp: {min, max}}} -> otp in min..max
+      _ -> false
+    end
+  end
+
+  @doc "The OTP release running this code (the one Mix compiles the project with)."
+  @spec running_otp() :: pos_integer()
+  def running_otp, do: :erlang.system_info(:otp_release) |> List.to_integer()
+
   defp version("v" <> v), do: version(v)
 
   defp version(v) do
@@ -63,13 +89,9 @@ defmodule AtomVM.DeviceAPI do
   """
   @spec default_release(pos_integer()) :: {:ok, String.t()} | {:error, term()}
   def default_release(otp) do
-    loaded = for r <- Enum.reverse(releases()), {:ok, api} <- [load(r)], do: api
-    accepts = Enum.filter(loaded, fn %{otp: {min, max}} -> otp in min..max end)
-    {stable, pre} = Enum.split_with(accepts, &(version(&1.release).pre == []))
-
-    case List.first(stable) || List.first(pre) || List.first(loaded) do
+    case pick(Enum.reverse(releases()), otp) do
       nil -> {:error, {:no_device_api, dir()}}
-      api -> {:ok, api.release}
+      tag -> {:ok, tag}
     end
   end
 

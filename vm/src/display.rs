@@ -6,6 +6,15 @@ use crate::heap::{Int, Mem};
 use crate::term::{HeaderKind, Term};
 use std::io::Write;
 
+/// Writes `line` and a newline to standard error in one write, so that output
+/// interleaved with it (the program's, relayed by `mix atomvm.run`) cannot split it.
+pub fn stderr_line(line: &str) {
+    let mut bytes = Vec::with_capacity(line.len() + 1);
+    bytes.extend_from_slice(line.as_bytes());
+    bytes.push(b'\n');
+    let _ = std::io::stderr().write_all(&bytes);
+}
+
 /// Appends the display form of `t` to `out`.
 pub fn display(mem: &Mem<'_>, atoms: &AtomTable, t: Term, out: &mut Vec<u8>) {
     enum Item {

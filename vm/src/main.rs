@@ -199,7 +199,8 @@ fn run() -> Result<ExitCode, String> {
     match vm.run_until(main) {
         // As AtomVM's Unix build ends: the return value on stderr, success only for `ok`.
         Ok(returned) if device => {
-            eprintln!("Return value: {returned}");
+            // One write: the line must not be split by the program's output.
+            atomvm_host::display::stderr_line(&format!("Return value: {returned}"));
             Ok(if returned == "ok" {
                 ExitCode::SUCCESS
             } else {

@@ -2,8 +2,10 @@ defmodule Mix.Tasks.Atomvm.Firmware.List do
   @shortdoc "Lists boards, their AtomVM releases and the cached firmware images"
   @moduledoc """
   Lists every board file (`boards/*.toml`): name, chip, flashing method, the AtomVM
-  releases published for it (newest first) and their flavors; then the firmware
-  images already downloaded and verified in the cache.
+  releases published for it (newest first; `*` marks the default, the newest stable
+  release that runs the beams of the OTP in use, else the newest pre-release that does)
+  and their flavors; then the firmware images already downloaded and verified in the
+  cache.
 
       mix atomvm.firmware.list
 
@@ -34,8 +36,14 @@ defmodule Mix.Tasks.Atomvm.Firmware.List do
       for b <- boards do
         releases =
           case b.versions do
-            [] -> "(no published firmware)"
-            versions -> Enum.join(versions, " ") <> "  [" <> Enum.join(b.flavors, ", ") <> "]"
+            [] ->
+              "(no published firmware)"
+
+            versions ->
+              default = Boards.default_version(b)
+
+              Enum.map_join(versions, " ", &if(&1 == default, do: &1 <> "*", else: &1)) <>
+                "  [" <> Enum.join(b.flavors, ", ") <> "]"
           end
 
         [b.name, b.chip, b.method, releases]
@@ -51,7 +59,11 @@ defmodule Mix.Tasks.Atomvm.Firmware.List do
             Enum.map_join(entries, "\n", fn {v, a, size} -> "  #{v}/#{a}  #{size} bytes" end)
       end
 
-    table([["board", "chip", "method", "releases"] | rows]) <> "\n\n" <> cache
+    otp = AtomVM.DeviceAPI.running_otp()
+
+    table([["board", "chip", "method", "releases"] | rows]) <>
+      "\n\n* the default: the newest release that runs OTP #{otp}'s beams (stable first; --version picks another)" <>
+      "\n\n" <> cache
   end
 
   defp table(rows) do

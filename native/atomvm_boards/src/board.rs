@@ -72,6 +72,16 @@ pub struct AppLayout {
     pub size: u64,
 }
 
+/// Asset names for some releases (`[[firmware.asset_rules]]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssetRule {
+    /// Release tags this rule is for: exact tags, or prefixes ending in `*`.
+    pub versions: Vec<String>,
+    /// Asset name per flavor, with `{version}` standing for the tag.
+    pub assets: BTreeMap<Flavor, String>,
+}
+
 /// The firmware AtomVM publishes for a board.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -82,6 +92,10 @@ pub struct Firmware {
     pub versions: Vec<String>,
     /// Asset name per flavor, with `{version}` standing for the tag.
     pub assets: BTreeMap<Flavor, String>,
+    /// Asset names of some releases only, where AtomVM renamed them: the first rule
+    /// whose `versions` match wins over `assets` for the flavors it names.
+    #[serde(default)]
+    pub asset_rules: Vec<AssetRule>,
     /// Known sha256 sums (lowercase hex) by asset name, checked in addition to the
     /// release's own `.sha256` sidecar.
     #[serde(default)]

@@ -83,9 +83,13 @@ impl Board {
                     board: self.name.clone(),
                 })?,
         };
-        let template = firmware
-            .assets
-            .get(&flavor)
+        let renamed = firmware
+            .asset_rules
+            .iter()
+            .filter(|rule| version_matches(&rule.versions, version))
+            .find_map(|rule| rule.assets.get(&flavor));
+        let template = renamed
+            .or_else(|| firmware.assets.get(&flavor))
             .ok_or_else(|| BoardError::NoFlavor {
                 board: self.name.clone(),
                 flavor: flavor.name().to_owned(),
@@ -167,5 +171,34 @@ mod tests {
             err,
             "board esp32 has no AtomVM release v9; releases: v0.6.6, v0.6.5"
         );
+    }
+
+    #[test]
+    fn asset_rules_rename_the_assets_of_their_releases() {
+        let pico = r#"
+            description = "Pico"
+            chip = "rp2040"
+            method = "uf2"
+            uf2_family = "rp2040"
+            [[app]]
+            offset = 0x10180000
+            size = 0x80000
+            [firmware]
+            base_url = "https://example.org/d"
+            versions = ["v0.7.0-alpha.1", "v0.6.6"]
+            assets = { erlang = "AtomVM-pico-combined-{version}.uf2" }
+            [[firmware.asset_rules]]
+            versions = ["v0.7.*"]
+            assets = { erlang = "AtomVM-combined-pico-{version}.uf2" }
+        "#;
+        let b = parse("pico", pico).unwrap();
+        let asset = |v| b.firmware(Some(v), Flavor::Erlang).unwrap().asset;
+        assert_eq!(
+            asset("v0.7.0-alpha.1"),
+            "AtomVM-combined-pico-v0.7.0-alpha.1.uf2"
+        );
+        assert_eq!(asset("v0.6.6"), "AtomVM-pico-combined-v0.6.6.uf2");
+        let bad = pico.replace("versions = [\"v0.7.*\"]\n", "versions = []\n");
+        assert!(parse("pico", &bad).is_err());
     }
 }

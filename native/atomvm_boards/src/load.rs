@@ -59,7 +59,11 @@ fn validate(board: &Board) -> Result<(), String> {
                 return Err(format!("firmware.sha256 of {asset} is not 64 hex digits"));
             }
         }
-        for template in fw.assets.values() {
+        let renamed = fw.asset_rules.iter().flat_map(|rule| rule.assets.values());
+        if fw.asset_rules.iter().any(|rule| rule.versions.is_empty()) {
+            return Err("a firmware.asset_rules entry needs versions".into());
+        }
+        for template in fw.assets.values().chain(renamed) {
             if template.contains('/') || !template.contains("{version}") {
                 return Err(format!(
                     "asset name {template} must be a file name containing {{version}}"

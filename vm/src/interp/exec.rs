@@ -476,13 +476,13 @@ fn call_mfa(
                     };
                     let native = vm.code_path.device_natives.is_some()
                         && vm.code_path.device_native(module, function, mfa.arity);
-                    if native {
-                        eprintln!(
+                    crate::display::stderr_line(&if native {
+                        format!(
                             "atomvm: {name} is native in AtomVM {release}, but not in this VM yet"
-                        );
+                        )
                     } else {
-                        eprintln!("atomvm: {name} is not in AtomVM {release}");
-                    }
+                        format!("atomvm: {name} is not in AtomVM {release}")
+                    });
                 }
             } else if crate::peripherals::is_peripheral(module)
                 && vm.peripheral_notes.insert(mfa.module)
