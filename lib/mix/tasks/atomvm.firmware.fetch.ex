@@ -20,7 +20,9 @@ defmodule Mix.Tasks.Atomvm.Firmware.Fetch do
 
     * `--board NAME` - a board of `mix atomvm.firmware.list` (required; or
       `atomvm: [board: ...]` in `mix.exs`).
-    * `--version TAG` - an AtomVM release the board file lists (default: the newest).
+    * `--version TAG` - an AtomVM release the board file lists (default: the newest
+      stable one that runs the beams of the OTP in use, else the newest such pre-release;
+      `mix atomvm.firmware.list` marks it).
     * `--flavor elixir|erlang` - the image with Elixir's library or without (default:
       `elixir` when the board has such an image).
     * `--mirror URL` - a mirror with the release layout `URL/<tag>/<asset>` and

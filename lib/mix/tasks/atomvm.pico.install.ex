@@ -4,9 +4,10 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
   Installs AtomVM on a Raspberry Pi Pico: downloads the board's combined UF2 (the VM
   and its library) from AtomVM's release, verifies it against its published sha256
   (cached; see `mix help atomvm.firmware.fetch`), and copies it to the bootloader
-  drive:
+  drive. AtomVM publishes the combined UF2 from v0.7.0-alpha.0 (v0.6.x published the VM
+  and the library as separate files).
 
-      mix atomvm.pico.install [--board pico|pico_w|pico2|pico2_w] [--version v0.6.6]
+      mix atomvm.pico.install [--board pico|pico_w|pico2|pico2_w] [--version v0.7.0-alpha.1]
                               [--path MOUNT] [--reset DEV] [--image FILE] [--mirror URL]
 
     Finding the drive, `--reset` and `--wait` work as for `mix atomvm.pico.flash`;
