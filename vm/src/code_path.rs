@@ -65,12 +65,13 @@ impl CodePath {
     /// device mode with facts, and for this VM's own `atomvm_host` internals, which
     /// its io server uses).
     pub fn device_native(&self, module: &str, function: &str, arity: u8) -> bool {
+        // Outside device mode (every external call asks): no string work at all.
+        let Some(natives) = &self.device_natives else {
+            return true;
+        };
         module == "atomvm_host"
             || STANDS_IN_FOR_DRIVERS.contains(&(module, function, arity))
-            || self
-                .device_natives
-                .as_ref()
-                .is_none_or(|set| set.contains(&format!("{module}:{function}/{arity}")))
+            || natives.contains(&format!("{module}:{function}/{arity}"))
     }
 
     /// Adds a `.beam` file or `.avm` archive. Modules already present are kept.

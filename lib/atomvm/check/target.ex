@@ -34,22 +34,16 @@ defmodule AtomVM.Check.Target do
   defp board(nil, _release), do: {:ok, nil, nil}
 
   defp board(name, release) do
-    with {:ok, boards} <- Boards.list() do
-      case Enum.find(boards, &(&1.name == name)) do
-        nil ->
-          {:error, {:unknown_board, name, Enum.map(boards, & &1.name)}}
+    with {:ok, board} <- Boards.fetch(name) do
+      # The application partition of this release's layout (the Elixir image's, where
+      # the flavors differ), when a rule of the board file matches.
+      partition =
+        case Boards.app(name, release, "elixir") do
+          {:ok, {_offset, size}} -> {size, name}
+          {:error, _} -> nil
+        end
 
-        board ->
-          # The application partition of this release's layout (the Elixir image's,
-          # where the flavors differ), when a rule of the board file matches.
-          partition =
-            case AtomVM.Native.board_app(Boards.dir(), name, release, "elixir") do
-              {:ok, {_offset, size}} -> {size, name}
-              _ -> nil
-            end
-
-          {:ok, DeviceAPI.platform(board.method), partition}
-      end
+      {:ok, DeviceAPI.platform(board.method), partition}
     end
   end
 end
