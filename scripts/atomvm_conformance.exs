@@ -13,6 +13,13 @@
 #   modules on the release's atomvmlib; etest's result list gives each module's outcome.
 # * tests/libs/exavmlib: `Tests.start/0` (Elixir) must return ok.
 # Prints one line per failure and a Markdown table of the counts.
+#
+#   elixir scripts/atomvm_conformance.exs --host SRC VM
+#
+# Host mode: every case of tests/erlang_tests runs under this `erl` (the BEAM) and under
+# the VM with OTP's libraries, through the same driver module, which prints
+# `Return value: ~p` of `M:start()`; a case passes when the VM prints what the BEAM
+# printed. Cases the BEAM cannot run (it crashes or times out) are counted apart.
 
 defmodule Conformance do
   # Seconds per run: one erlang_tests module, or a whole library suite.
@@ -48,8 +55,41 @@ defmodule Conformance do
     end
   end
 
+  def main(["--host", src, vm]) do
+    out = Path.join(System.tmp_dir!(), "atomvm_conformance_#{System.unique_integer([:positive])}")
+    File.mkdir_p!(out)
+    dir = Path.join(src, "tests/erlang_tests")
+    for file <- Path.wildcard(Path.join(dir, "*.erl")), do: compile(file, out, [dir])
+    driver(out)
+    cases = for {m, _} <- cases(src), File.exists?(Path.join(out, m <> ".beam")), do: m
+
+    results =
+      for m <- cases do
+        env = [{"ATOMVM_CONFORMANCE_CASE", m}, {"ATOMVM_OTP_ROOT", to_string(:code.root_dir())}]
+        {beam, _} = System.cmd("timeout", ["#{@timeout_s}", "erl", "-noshell", "-pa", out, "-s", "atomvm_conformance_driver"],
+          stderr_to_stdout: true, env: env)
+        {ours, _} = System.cmd("timeout", ["#{@timeout_s}", vm, "--path", out, "--start", "atomvm_conformance_driver",
+          Path.join(out, "atomvm_conformance_driver.beam")], stderr_to_stdout: true, env: env)
+
+        case {returned(beam), returned(ours)} do
+          {nil, _} -> :beam_fails
+          {same, same} -> :pass
+          {want, nil} -> fail("erlang_tests #{m}: the BEAM returns #{want}: #{last_lines(ours)}")
+          {want, got} -> fail("erlang_tests #{m}: the BEAM returns #{want}, this VM #{got}")
+        end
+      end
+
+    File.rm_rf!(out)
+    count = fn what -> Enum.count(results, &(&1 == what)) end
+    runs = length(results) - count.(:beam_fails)
+    IO.puts("\n| AtomVM erlang_tests on the host | cases | the BEAM runs | same result as the BEAM | different |")
+    IO.puts("|---|---|---|---|---|")
+    IO.puts("| #{Path.basename(src)} | #{length(results)} | #{runs} | #{count.(:pass)} | #{runs - count.(:pass)} |")
+  end
+
   def main(_) do
     IO.puts(:stderr, "usage: elixir scripts/atomvm_conformance.exs SRC TAG LIB VM FACTS")
+    IO.puts(:stderr, "       elixir scripts/atomvm_conformance.exs --host SRC VM")
     System.halt(2)
   end
 
@@ -167,6 +207,32 @@ defmodule Conformance do
     end
   end
 
+  # The host mode's driver: runs the case named by $ATOMVM_CONFORMANCE_CASE and prints
+  # what its start/0 returned (or how it failed), then halts.
+  defp driver(out) do
+    source = ~S"""
+    -module(atomvm_conformance_driver).
+    -export([start/0]).
+    start() ->
+        Case = list_to_atom(os:getenv("ATOMVM_CONFORMANCE_CASE")),
+        Result = try Case:start() of R -> R catch Class:Reason -> {Class, Reason} end,
+        io:format("~nReturn value: ~p~n", [Result]),
+        erlang:halt(0).
+    """
+
+    file = Path.join(out, "atomvm_conformance_driver.erl")
+    File.write!(file, source)
+    true = compile(file, out, [])
+  end
+
+  # What a host-mode run printed as the case's result, if it got that far.
+  defp returned(output) do
+    case Regex.run(~r/^Return value: (.*)$/m, output) do
+      [_, value] -> value
+      nil -> nil
+    end
+  end
+
   defp compile(file, out, includes) do
     opts = [:report_errors, {:outdir, String.to_charlist(out)}] ++ for(i <- includes, do: {:i, String.to_charlist(i)})
 
@@ -188,7 +254,8 @@ defmodule Conformance do
   end
 
   defp fail(text) do
-    IO.puts(text)
+    # The programs' output is bytes, not always UTF-8.
+    IO.binwrite(text <> "\n")
     :fail
   end
 
