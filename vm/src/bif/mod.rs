@@ -29,6 +29,7 @@ pub mod process;
 pub mod re;
 pub mod records;
 pub mod system_info;
+pub mod term_size;
 pub mod terms;
 pub mod time;
 pub mod unicode;
@@ -341,6 +342,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "is_process_alive", 1) => process::is_process_alive,
         ("erlang", "garbage_collect", 0) => gc::garbage_collect,
         ("erlang", "garbage_collect", 1) => gc::garbage_collect_pid,
+        ("erts_debug", "flat_size", 1) => term_size::flat_size,
+        ("erts_debug", "size", 1) => term_size::size,
         ("erlang", "put", 2) => process::put,
         ("erlang", "get", 1) => process::get,
         ("erlang", "get", 0) => process::get_all,
