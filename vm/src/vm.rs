@@ -101,6 +101,8 @@ pub struct Vm {
     pub main: (u32, Option<String>),
     /// Sockets and the poller.
     pub io: crate::io::Io,
+    /// What `erlang:system_flag/2` has set.
+    pub flags: crate::bif::system_flag::SystemFlags,
 }
 
 impl Vm {
@@ -133,6 +135,7 @@ impl Vm {
             ets: crate::bif::ets::Tables::default(),
             main: (u32::MAX, None),
             io: crate::io::Io::default(),
+            flags: crate::bif::system_flag::SystemFlags::default(),
         }
     }
 

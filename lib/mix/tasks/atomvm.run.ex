@@ -23,7 +23,8 @@ defmodule Mix.Tasks.Atomvm.Run do
   Mix, so `Enum`, `GenServer`, `Supervisor`, `Task`, `:ets`, `:gen_statem`, ... behave
   as they do on the BEAM. AtomVM's own modules answer as on AtomVM's Unix build:
   `:atomvm.platform/0` is `:generic_unix`, `:atomvm.read_priv/2` reads the archive's
-  priv files, `:erlang.system_info(:machine)` is `'ATOM'`. Peripheral modules (`gpio`,
+  priv files; `:erlang.system_info(:machine)` is `'BEAM'` (`'ATOM'` with `--lib
+  device`), as the semantics are the BEAM's there. Peripheral modules (`gpio`,
   `i2c`, `spi`, `uart`, `ledc`, `esp`) do not exist on the host: calling them raises
   `undef`, and the VM names the module on standard error.
 

@@ -29,7 +29,7 @@ defmodule Mix.Tasks.Atomvm.RunTest do
     assert output =~ "Wrote run_app.avm"
 
     assert output =~
-             "configured hello\nfrom priv\nanswer: 42\nplatform: generic_unix\nmachine: ATOM\n"
+             "configured hello\nfrom priv\nanswer: 42\nplatform: generic_unix\nmachine: BEAM\n"
 
     assert File.regular?(Path.join(app, "run_app.avm"))
   end

@@ -28,6 +28,7 @@ pub mod persistent;
 pub mod process;
 pub mod re;
 pub mod records;
+pub mod system_flag;
 pub mod system_info;
 pub mod term_size;
 pub mod terms;
@@ -245,6 +246,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("crypto", "strong_rand_bytes", 1) => atomvm::rand_bytes,
         ("crypto", "hash", 2) => crypto::hash,
         ("erlang", "system_info", 1) => system_info::system_info,
+        ("erlang", "system_flag", 2) => system_flag::system_flag,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
         ("atomvm_host", "put_chars", 3 | 4) => convert::put_chars,
         ("atomvm_host", "put_stderr", 1) => convert::put_stderr,

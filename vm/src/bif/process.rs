@@ -126,9 +126,12 @@ fn start(
     entry: Entry,
     link: bool,
     monitor: bool,
+    process_flags: flags::Flags,
 ) -> Result<Term, Exception> {
     let (addr, start_args, mfa) = entry;
     let pid = ctx.vm.spawn(addr, &start_args, &ctx.proc.heap, mfa);
+    // Always: a reused pid index must not inherit an exited process's flags.
+    flags::set(ctx, pid, process_flags);
     let gl = ctx.proc.group_leader;
     if let Some(Some(child)) = ctx.vm.procs.get_mut(pid as usize) {
         child.group_leader = gl;
@@ -187,32 +190,32 @@ fn add_monitor_as(ctx: &mut Context<'_>, pid: u32, who: Term) -> Term {
 /// `spawn/1`.
 pub fn spawn1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let e = fun_entry(ctx, arg(args, 0))?;
-    start(ctx, e, false, false)
+    start(ctx, e, false, false, flags::for_new(ctx))
 }
 /// `spawn/3`.
 pub fn spawn3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let e = mfa_entry(ctx, args)?;
-    start(ctx, e, false, false)
+    start(ctx, e, false, false, flags::for_new(ctx))
 }
 /// `spawn_link/1`.
 pub fn spawn_link1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let e = fun_entry(ctx, arg(args, 0))?;
-    start(ctx, e, true, false)
+    start(ctx, e, true, false, flags::for_new(ctx))
 }
 /// `spawn_link/3`.
 pub fn spawn_link3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let e = mfa_entry(ctx, args)?;
-    start(ctx, e, true, false)
+    start(ctx, e, true, false, flags::for_new(ctx))
 }
 /// `spawn_monitor/1`.
 pub fn spawn_monitor1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let e = fun_entry(ctx, arg(args, 0))?;
-    start(ctx, e, false, true)
+    start(ctx, e, false, true, flags::for_new(ctx))
 }
 /// `spawn_monitor/3`.
 pub fn spawn_monitor3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let e = mfa_entry(ctx, args)?;
-    start(ctx, e, false, true)
+    start(ctx, e, false, true, flags::for_new(ctx))
 }
 
 /// `erlang:send/2`, `!`.
@@ -495,7 +498,7 @@ pub fn process_flag(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
 /// Process flags other than `trap_exit` (which lives in the process): values that
 /// only `process_flag/2` and `process_info/2` observe, kept in a side table by VM
 /// and pid (pids are never reused).
-mod flags {
+pub(crate) mod flags {
     use crate::interp::{Context, Exception};
     use crate::term::Term;
     use std::cell::RefCell;
@@ -538,6 +541,16 @@ mod flags {
 
     thread_local! {
         static TABLE: RefCell<HashMap<(Instant, u32), Flags>> = RefCell::new(HashMap::new());
+    }
+
+    /// The flags a new process starts with: the defaults `system_flag/2` set.
+    pub fn for_new(ctx: &Context<'_>) -> Flags {
+        Flags {
+            min_heap_size: ctx.vm.flags.min_heap_size,
+            min_bin_vheap_size: ctx.vm.flags.min_bin_vheap_size,
+            fullsweep_after: ctx.vm.flags.fullsweep_after,
+            ..Flags::default()
+        }
     }
 
     /// The flags of `pid`.
@@ -1219,7 +1232,7 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
                 p.trap_exit,
                 p.dict.clone(),
                 p.name,
-                p.memory(),
+                (p.memory(), p.heap.words.capacity(), p.stack.len()),
             )
         } else {
             let Some(Some(p)) = ctx.vm.procs.get(pid as usize) else {
@@ -1236,7 +1249,7 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
                 p.trap_exit,
                 dict,
                 p.name,
-                p.memory(),
+                (p.memory(), p.heap.words.capacity(), p.stack.len()),
             )
         };
         match name.as_str() {
@@ -1262,9 +1275,13 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
                     ctx.atom("waiting")
                 }
             }
-            "memory" | "heap_size" | "total_heap_size" | "stack_size" => {
-                ctx.heap().int(memory as i64)
+            "memory" => ctx.heap().int(memory.0 as i64),
+            // In words; at least the process's min_heap_size, as the BEAM's heap is.
+            "heap_size" | "total_heap_size" => {
+                let min = flags::get(ctx, pid).min_heap_size;
+                ctx.heap().int((memory.1 as i64).max(min))
             }
+            "stack_size" => ctx.heap().int(memory.2 as i64),
             "reductions" => ctx.heap().int(0),
             "group_leader" => match ctx.vm.procs.get(pid as usize) {
                 Some(Some(p)) if pid != ctx.proc.pid => p.group_leader,
@@ -1346,35 +1363,68 @@ pub fn read_timer(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exceptio
     timer_result(ctx, "read_timer", arg(args, 0), result, asynchronous, true)
 }
 
-fn spawn_options(ctx: &Context<'_>, opts: Term) -> Result<(bool, bool), Exception> {
-    let items = ctx
-        .mem()
-        .list_elements(opts)
-        .ok_or_else(Exception::badarg)?;
+/// `spawn_opt` options: `link`, `monitor`, and the process flags it can set
+/// (`priority`, `min_heap_size`, `min_bin_vheap_size`, `fullsweep_after`,
+/// `message_queue_data`); others are accepted and ignored.
+fn spawn_options(ctx: &Context<'_>, opts: Term) -> Result<(bool, bool, flags::Flags), Exception> {
+    let mem = ctx.mem();
+    let items = mem.list_elements(opts).ok_or_else(Exception::badarg)?;
+    let name = |t: Term| t.as_atom().map(|a| ctx.vm.atoms.name(a));
     let mut link = false;
     let mut monitor = false;
+    let mut f = flags::for_new(ctx);
     for item in items {
-        match item.as_atom().map(|a| ctx.vm.atoms.name(a)) {
-            Some("link") => link = true,
-            Some("monitor") => monitor = true,
+        if let Some(option) = name(item) {
+            match option {
+                "link" => link = true,
+                "monitor" => monitor = true,
+                _ => {}
+            }
+            continue;
+        }
+        let Some(&[key, value]) = mem.tuple(item) else {
+            continue;
+        };
+        let size = || value.as_small().filter(|v| *v >= 0).ok_or_else(Exception::badarg);
+        match name(key) {
+            Some("min_heap_size") => f.min_heap_size = flags::next_heap_size(size()?.max(flags::MIN_HEAP_SIZE)),
+            Some("min_bin_vheap_size") => {
+                f.min_bin_vheap_size = flags::next_heap_size(size()?.max(flags::MIN_BIN_VHEAP_SIZE))
+            }
+            Some("fullsweep_after") => f.fullsweep_after = size()?,
+            Some("priority") => {
+                let wanted = name(value).ok_or_else(Exception::badarg)?;
+                f.priority = flags::PRIORITIES
+                    .iter()
+                    .copied()
+                    .find(|p| *p == wanted)
+                    .ok_or_else(Exception::badarg)?;
+            }
+            Some("message_queue_data") => {
+                f.off_heap = match name(value) {
+                    Some("off_heap") => true,
+                    Some("on_heap") => false,
+                    _ => return Err(Exception::badarg()),
+                }
+            }
             _ => {}
         }
     }
-    Ok((link, monitor))
+    Ok((link, monitor, f))
 }
 
-/// `spawn_opt/2` (`link` and `monitor`; other options are accepted and ignored).
+/// `spawn_opt/2`.
 pub fn spawn_opt2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let (link, monitor) = spawn_options(ctx, arg(args, 1))?;
+    let (link, monitor, flags) = spawn_options(ctx, arg(args, 1))?;
     let e = fun_entry(ctx, arg(args, 0))?;
-    start(ctx, e, link, monitor)
+    start(ctx, e, link, monitor, flags)
 }
 
 /// `spawn_opt/4`.
 pub fn spawn_opt4(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let (link, monitor) = spawn_options(ctx, arg(args, 3))?;
+    let (link, monitor, flags) = spawn_options(ctx, arg(args, 3))?;
     let e = mfa_entry(ctx, args)?;
-    start(ctx, e, link, monitor)
+    start(ctx, e, link, monitor, flags)
 }
 
 /// `get_keys/0,1`.

@@ -1,19 +1,17 @@
-//! `erlang:system_info/1`: what the runtime says about itself. The host VM answers
-//! as AtomVM does where AtomVM has an answer (`machine` is `"ATOM"`), and as the
-//! emulated OTP release does for the keys the standard library asks about.
+//! `erlang:system_info/1`: what the runtime says about itself. With OTP's libraries the
+//! host VM is the BEAM of the emulated release (`machine` is `"BEAM"`: a program that
+//! branches on it takes the branch whose semantics it gets — bignums, OTP's modules);
+//! in device mode it is AtomVM (`"ATOM"`). AtomVM's own keys answer as AtomVM does.
 
 use super::arg;
 use super::convert::chars;
+use super::system_flag::schedulers;
 use crate::atom::atoms;
 use crate::interp::{Context, Exception};
 use crate::term::Term;
 
 /// The AtomVM release whose system APIs the host VM provides.
 pub const ATOMVM_VERSION: &str = "0.6.6";
-
-fn schedulers() -> i64 {
-    std::thread::available_parallelism().map_or(1, |n| n.get() as i64)
-}
 
 /// `erlang:system_info(Item)`; unknown items are `badarg`, as in the BEAM.
 pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
@@ -36,7 +34,8 @@ pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
         .ok_or_else(Exception::badarg)?;
     let small = |v: i64| Term::small(v).ok_or_else(Exception::badarg);
     match name.as_str() {
-        "machine" => Ok(chars(ctx, "ATOM")),
+        "machine" if ctx.vm.code_path.device_release.is_some() => Ok(chars(ctx, "ATOM")),
+        "machine" => Ok(chars(ctx, "BEAM")),
         // AtomVM's own key: the size of its floats (8: doubles, as on the Unix build).
         "avm_floatsize" => small(8),
         "atomvm_version" => Ok(ctx.heap().binary(ATOMVM_VERSION.as_bytes())),
@@ -60,13 +59,13 @@ pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
         "wordsize" => small(8),
         "endian" if cfg!(target_endian = "big") => Ok(ctx.atom("big")),
         "endian" => Ok(ctx.atom("little")),
+        "schedulers_online" => small(ctx.vm.flags.schedulers_online),
+        "dirty_cpu_schedulers_online" => small(ctx.vm.flags.dirty_cpu_schedulers_online),
         "schedulers"
-        | "schedulers_online"
         | "logical_processors"
         | "logical_processors_online"
         | "logical_processors_available"
-        | "dirty_cpu_schedulers"
-        | "dirty_cpu_schedulers_online" => small(schedulers()),
+        | "dirty_cpu_schedulers" => small(schedulers()),
         "dirty_io_schedulers" => small(10),
         "thread_pool_size" => small(1),
         "process_count" => small(ctx.vm.procs.iter().filter(|p| p.is_some()).count() as i64 + 1),
@@ -90,22 +89,27 @@ pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
             Ok(ctx.heap().tuple(&[rustc, version]))
         }
         "kernel_poll" => Ok(atoms::false_),
-        "multi_scheduling" => Ok(ctx.atom("enabled")),
+        "multi_scheduling" if schedulers() == 1 => Ok(ctx.atom("disabled")),
+        "multi_scheduling" => Ok(ctx.atom(ctx.vm.flags.multi_scheduling)),
+        "scheduler_wall_time" => Ok(super::boolean(ctx.vm.flags.scheduler_wall_time)),
+        "outstanding_system_requests_limit" => {
+            small(ctx.vm.flags.outstanding_system_requests_limit)
+        }
         "start_time" => small(0),
         "os_monotonic_time_source" | "os_system_time_source" => Ok(Term::NIL),
         "fullsweep_after" => {
             let key = ctx.atom("fullsweep_after");
-            let value = small(65535)?;
+            let value = small(ctx.vm.flags.fullsweep_after)?;
             Ok(ctx.heap().tuple(&[key, value]))
         }
         "min_heap_size" => {
             let key = ctx.atom("min_heap_size");
-            let value = small(233)?;
+            let value = small(ctx.vm.flags.min_heap_size)?;
             Ok(ctx.heap().tuple(&[key, value]))
         }
         "min_bin_vheap_size" => {
             let key = ctx.atom("min_bin_vheap_size");
-            let value = small(46422)?;
+            let value = small(ctx.vm.flags.min_bin_vheap_size)?;
             Ok(ctx.heap().tuple(&[key, value]))
         }
         "dist_ctrl" | "dist" => Ok(Term::NIL),

@@ -24,9 +24,6 @@ pub(super) enum Flow {
     Stop(Yield),
 }
 
-/// Stack frames kept in a stack trace, as in BEAM's default `backtrace_depth`.
-const TRACE_DEPTH: usize = 8;
-
 #[inline(always)]
 pub(super) fn get(proc: &Process, x: &[Term], src: Src) -> Term {
     match src {
@@ -229,12 +226,14 @@ fn with_trace(
     }
     let here = frame_term(vm, proc, module, ip, exc.args, exc.error_info);
     frames.extend(here);
+    // Stack frames kept in a stack trace (`system_flag(backtrace_depth, N)`).
+    let depth = vm.flags.backtrace_depth;
     let mut cps: Vec<CodeAddr> = Vec::new();
     if let Some(cp) = proc.cp.as_cp().filter(|cp| *cp != CodeAddr::EXIT) {
         cps.push(cp);
     }
     for word in &proc.stack[proc.e.min(proc.stack.len())..] {
-        if cps.len() >= TRACE_DEPTH {
+        if cps.len() >= depth {
             break;
         }
         if let Some(cp) = word.as_cp().filter(|cp| *cp != CodeAddr::EXIT) {
@@ -244,7 +243,7 @@ fn with_trace(
         }
     }
     for cp in cps {
-        if frames.len() >= TRACE_DEPTH {
+        if frames.len() >= depth {
             break;
         }
         if let Some(m) = vm.modules.get(cp.module as usize).cloned() {
