@@ -19,7 +19,8 @@
 # Host mode: every case of tests/erlang_tests runs under this `erl` (the BEAM) and under
 # the VM with OTP's libraries, through the same driver module, which prints
 # `Return value: ~p` of `M:start()`; a case passes when the VM prints what the BEAM
-# printed. Cases the BEAM cannot run (it crashes or times out) are counted apart.
+# printed. Cases the BEAM cannot run (start/0 raises, the run crashes or times out) are
+# counted apart.
 
 defmodule Conformance do
   # Seconds per run: one erlang_tests module, or a whole library suite.
@@ -74,7 +75,7 @@ defmodule Conformance do
         case {returned(beam), returned(ours)} do
           {nil, _} -> :beam_fails
           {same, same} -> :pass
-          {want, nil} -> fail("erlang_tests #{m}: the BEAM returns #{want}: #{last_lines(ours)}")
+          {want, nil} -> fail("erlang_tests #{m}: the BEAM returns #{want}: #{raised(ours) || last_lines(ours)}")
           {want, got} -> fail("erlang_tests #{m}: the BEAM returns #{want}, this VM #{got}")
         end
       end
@@ -208,15 +209,18 @@ defmodule Conformance do
   end
 
   # The host mode's driver: runs the case named by $ATOMVM_CONFORMANCE_CASE and prints
-  # what its start/0 returned (or how it failed), then halts.
+  # what its start/0 returned (or what it raised), then halts.
   defp driver(out) do
     source = ~S"""
     -module(atomvm_conformance_driver).
     -export([start/0]).
     start() ->
         Case = list_to_atom(os:getenv("ATOMVM_CONFORMANCE_CASE")),
-        Result = try Case:start() of R -> R catch Class:Reason -> {Class, Reason} end,
-        io:format("~nReturn value: ~p~n", [Result]),
+        try Case:start() of
+            Result -> io:format("~nReturn value: ~p~n", [Result])
+        catch
+            Class:Reason -> io:format("~nRaised: ~p~n", [{Class, Reason}])
+        end,
         erlang:halt(0).
     """
 
@@ -229,6 +233,13 @@ defmodule Conformance do
   defp returned(output) do
     case Regex.run(~r/^Return value: (.*)$/m, output) do
       [_, value] -> value
+      nil -> nil
+    end
+  end
+
+  defp raised(output) do
+    case Regex.run(~r/^Raised: (.*)$/m, output) do
+      [_, what] -> "raised " <> what
       nil -> nil
     end
   end

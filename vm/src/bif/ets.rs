@@ -49,6 +49,20 @@ pub struct Tables {
 }
 
 impl Tables {
+    /// Bytes the tables hold: their objects' heaps and off-heap binaries, and the
+    /// object lists.
+    pub fn memory(&self) -> usize {
+        self.tables
+            .values()
+            .map(|t| (t.heap.words.capacity() + t.objects.capacity()) * 8)
+            .sum()
+    }
+
+    /// The off-heap binaries the tables' objects refer to.
+    pub fn binaries(&self) -> impl Iterator<Item = &crate::heap::OffHeapBin> {
+        self.tables.values().flat_map(|t| t.heap.offheap.iter())
+    }
+
     /// Creates the named set table `name` owned by `owner` (the VM's own tables,
     /// such as `ac_tab`, which application environment lookups read).
     pub fn create_named(&mut self, id: u64, name: u32, owner: u32) {

@@ -1,5 +1,5 @@
-//! `erlang:garbage_collect/0,1`: a process's heap is collected when it fills, so an
-//! explicit request has nothing left to do; the answers are the BEAM's.
+//! `erlang:garbage_collect/0,1`: collects the heap at once (a call leaves no X register
+//! live, so the roots are the stack, mailbox and dictionary); the answers are the BEAM's.
 
 use super::process::is_process_alive;
 use crate::atom::atoms;
@@ -7,11 +7,25 @@ use crate::interp::{Context, Exception};
 use crate::term::Term;
 
 /// `erlang:garbage_collect()`: `true`.
-pub fn garbage_collect(_: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+pub fn garbage_collect(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    ctx.proc.collect(&mut [], 0);
     Ok(atoms::true_)
 }
 
-/// `erlang:garbage_collect(Pid)`: whether `Pid` is alive (`badarg` for a non-pid).
+/// `erlang:garbage_collect(Pid)`: whether `Pid` is alive (`badarg` for a non-pid); a
+/// waiting process keeps its live registers in `saved_x`, which the collection roots.
 pub fn garbage_collect_pid(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    is_process_alive(ctx, args)
+    let alive = is_process_alive(ctx, args)?;
+    if alive == atoms::true_ {
+        match args.first().and_then(|p| p.as_pid()) {
+            Some(pid) if pid == ctx.proc.pid => ctx.proc.collect(&mut [], 0),
+            Some(pid) => {
+                if let Some(Some(p)) = ctx.vm.procs.get_mut(pid as usize) {
+                    p.collect(&mut [], 0);
+                }
+            }
+            None => {}
+        }
+    }
+    Ok(alive)
 }

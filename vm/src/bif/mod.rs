@@ -22,6 +22,7 @@ pub mod lists;
 pub mod maps;
 pub mod match_spec;
 pub mod math;
+pub mod memory;
 pub mod os;
 pub mod packet;
 pub mod persistent;
@@ -247,6 +248,8 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("crypto", "hash", 2) => crypto::hash,
         ("erlang", "system_info", 1) => system_info::system_info,
         ("erlang", "system_flag", 2) => system_flag::system_flag,
+        ("erlang", "memory", 0) => memory::memory0,
+        ("erlang", "memory", 1) => memory::memory1,
         ("atomvm_host", "put_chars", 2) => convert::put_chars,
         ("atomvm_host", "put_chars", 3 | 4) => convert::put_chars,
         ("atomvm_host", "put_stderr", 1) => convert::put_stderr,

@@ -183,9 +183,14 @@ pub fn is_function(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
         Some(HeaderKind::Fun | HeaderKind::Export)
     )))
 }
-/// `is_function/2`.
+/// `is_function/2`: `badarg` for an arity that is not a non-negative integer (one too
+/// large for any fun is simply `false`).
 pub fn is_function2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    let n = arg(args, 1).as_small().ok_or_else(Exception::badarg)?;
+    let n = match ctx.mem().int(arg(args, 1)) {
+        Some(crate::heap::Int::Small(n)) if n >= 0 => n,
+        Some(crate::heap::Int::Big(b)) if b.sign() == num_bigint::Sign::Plus => return Ok(atoms::false_),
+        _ => return Err(Exception::badarg()),
+    };
     let arity = crate::interp::fun_arity(ctx.vm, ctx.proc, arg(args, 0));
     Ok(boolean(arity.is_some_and(|a| i64::from(a) == n)))
 }

@@ -5,7 +5,6 @@ use super::{Context, Exception, Fault, Yield};
 use crate::atom::atoms;
 use crate::bif;
 use crate::compare::compare;
-use crate::heap::gc;
 use crate::module::{
     Compare, Dst, FDst, FOp, FSrc, Instr, Label, Mfa, Module, Src, TypeTest, NO_LABEL,
 };
@@ -47,25 +46,8 @@ fn ensure_heap(proc: &mut Process, x: &mut [Term], need: usize, live: usize) {
         return;
     }
     let live = live.min(x.len());
-    let e = proc.e.min(proc.stack.len());
     let (xs, _) = x.split_at_mut(live);
-    let stack = &mut proc.stack[e..];
-    let mut cp = [proc.cp];
-    gc::collect(
-        &mut proc.heap,
-        &mut [
-            xs,
-            stack,
-            &mut proc.mailbox,
-            &mut proc.dict,
-            &mut cp,
-            &mut proc.saved_x,
-            // The binary `bs_put_*` writes into: it must move with its copy in the
-            // registers.
-            &mut proc.bs_target,
-        ],
-        need,
-    );
+    proc.collect(xs, need);
 }
 
 /// Runs `proc` for up to `budget` reductions.

@@ -170,6 +170,31 @@ impl Process {
         self.e = (self.e + n + 1).min(self.stack.len());
     }
 
+    /// Collects the heap now, keeping what `xs` (the live X registers), the stack from
+    /// the current frame, the mailbox, the dictionary, the continuation, saved registers
+    /// and the binary being built refer to; `need` more words then fit.
+    pub fn collect(&mut self, xs: &mut [Term], need: usize) {
+        let e = self.e.min(self.stack.len());
+        let stack = &mut self.stack[e..];
+        let mut cp = [self.cp];
+        crate::heap::gc::collect(
+            &mut self.heap,
+            &mut [
+                xs,
+                stack,
+                &mut self.mailbox,
+                &mut self.dict,
+                &mut cp,
+                &mut self.saved_x,
+                // The binary `bs_put_*` writes into: it must move with its copy in the
+                // registers.
+                &mut self.bs_target,
+            ],
+            need,
+        );
+        self.cp = cp[0];
+    }
+
     /// Total memory held, in bytes (heap, stack, mailbox pointers).
     pub fn memory(&self) -> usize {
         std::mem::size_of::<Process>()

@@ -23,6 +23,10 @@ start() ->
     lists:foreach(fun({Name, X}) -> erlang:display({Name, classify(X)}) end, Samples),
     erlang:display(is_function(fun lists:map/2, 2)),
     erlang:display(is_function(fun lists:map/2, 1)),
+    %% Outside guards, an arity that is not a non-negative integer is badarg.
+    Arity = fun(F, A) -> try is_function(F, A) catch error:R -> R end end,
+    erlang:display([Arity(F, A) || F <- [fun lists:map/2, fun(_) -> ok end, x],
+                                   A <- [1, 2, -1, 1 bsl 70, -(1 bsl 70), one, 1.0]]),
     erlang:display(is_record({point, 1, 2}, point, 3)),
     erlang:display(is_record({point, 1, 2}, point)),
     erlang:display(is_record({other, 1, 2}, point, 3)),
