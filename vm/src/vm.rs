@@ -39,6 +39,8 @@ pub enum TimerAction {
 pub enum Destination {
     /// To this process.
     Process(u32),
+    /// To this port (`{Pid, {command, Data}}`, `{Pid, close}`, `{Pid, {connect, New}}`).
+    Port(u32),
     /// Nowhere: a reference that is not an active alias (dropped, as BEAM does).
     Nowhere,
     /// Not a destination: `badarg`.
@@ -292,6 +294,12 @@ impl Vm {
         if let Some(pid) = self.whereis(dest) {
             return Destination::Process(pid);
         }
+        if let Some(port) = dest.as_port() {
+            return Destination::Port(port);
+        }
+        if let Some(port) = dest.as_atom().and_then(|n| self.io.port_names.get(&n)) {
+            return Destination::Port(*port);
+        }
         match mem.boxed(dest) {
             Some((h, [id])) if h.kind == crate::term::HeaderKind::Ref => self
                 .aliases
@@ -301,8 +309,14 @@ impl Vm {
                 if h.kind == crate::term::HeaderKind::Tuple
                     && *node == crate::atom::atoms::nonode_nohost =>
             {
-                self.whereis(*name)
-                    .map_or(Destination::Invalid, Destination::Process)
+                match (
+                    self.whereis(*name),
+                    name.as_atom().and_then(|n| self.io.port_names.get(&n)),
+                ) {
+                    (Some(pid), _) => Destination::Process(pid),
+                    (None, Some(port)) => Destination::Port(*port),
+                    (None, None) => Destination::Invalid,
+                }
             }
             _ => Destination::Invalid,
         }

@@ -50,7 +50,10 @@ pub fn memory1(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> 
         let bytes = sizes.of(&kind).ok_or_else(Exception::badarg)?;
         return Ok(ctx.heap().int(bytes as i64));
     }
-    let kinds = ctx.mem().list_elements(request).ok_or_else(Exception::badarg)?;
+    let kinds = ctx
+        .mem()
+        .list_elements(request)
+        .ok_or_else(Exception::badarg)?;
     let mut pairs = Vec::with_capacity(kinds.len());
     for kind in kinds {
         let bytes = sizes.of(&name(ctx, kind)?).ok_or_else(Exception::badarg)?;
@@ -81,7 +84,9 @@ impl Sizes {
             .filter(|bin| seen.insert(std::sync::Arc::as_ptr(bin)))
             .map(|bin| bin.len())
             .sum();
-        let atom = (0..vm.atoms.len() as u32).map(|a| vm.atoms.name(a).len() + 16).sum();
+        let atom = (0..vm.atoms.len() as u32)
+            .map(|a| vm.atoms.name(a).len() + 16)
+            .sum();
         let code = vm
             .modules
             .iter()

@@ -369,6 +369,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("erlang", "ports", 0) => crate::io::port::ports,
         ("erlang", "port_to_list", 1) => terms::port_to_list,
         ("erlang", "port_info", 1) => crate::io::port::port_info,
+        ("erlang", "port_info", 2) => crate::io::port::port_info2,
         ("erlang", "decode_packet", 3) => packet::decode_packet,
         ("erlang", "iolist_to_iovec", 1) => convert::iolist_to_iovec,
         ("erlang", "dt_spread_tag" | "dt_restore_tag", 1) => dtrace::spread_or_restore,

@@ -229,6 +229,7 @@ pub fn send(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         Destination::Process(pid) => {
             ctx.vm.deliver(pid, msg, &ctx.proc.heap);
         }
+        Destination::Port(port) => crate::io::port::message(ctx, port, msg)?,
         Destination::Nowhere => {}
         Destination::Invalid => return Err(Exception::badarg()),
     }
@@ -625,11 +626,18 @@ pub(crate) mod flags {
     }
 }
 
-/// `register/2`.
+/// `register/2`: a name for a process or a port, which has at most one.
 pub fn register(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    check(
+        arg(args, 0) != atoms::undefined
+            && !ctx.vm.registry.contains_key(&name)
+            && !ctx.vm.io.port_names.contains_key(&name),
+    )?;
+    if let Some(port) = arg(args, 1).as_port() {
+        return crate::io::port::register(ctx, name, port);
+    }
     let pid = arg(args, 1).as_pid().ok_or_else(Exception::badarg)?;
-    check(arg(args, 0) != atoms::undefined && !ctx.vm.registry.contains_key(&name))?;
     let alive = pid == ctx.proc.pid || matches!(ctx.vm.procs.get(pid as usize), Some(Some(_)));
     check(alive)?;
     // A process has at most one registered name.
@@ -646,6 +654,12 @@ pub fn register(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
 /// `unregister/1`.
 pub fn unregister(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    if let Some(port) = ctx.vm.io.port_names.remove(&name) {
+        if let Some(p) = ctx.vm.io.ports.get_mut(&port) {
+            p.name = None;
+        }
+        return Ok(atoms::true_);
+    }
     let pid = ctx
         .vm
         .registry
@@ -662,6 +676,9 @@ pub fn unregister(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exceptio
 /// `whereis/1`.
 pub fn whereis(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    if let Some(port) = ctx.vm.io.port_names.get(&name) {
+        return Ok(Term::port(*port));
+    }
     Ok(ctx
         .vm
         .registry
@@ -1345,7 +1362,13 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
 
 /// `registered/0`.
 pub fn registered(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
-    let names: Vec<Term> = ctx.vm.registry.keys().map(|n| Term::atom(*n)).collect();
+    let names: Vec<Term> = ctx
+        .vm
+        .registry
+        .keys()
+        .chain(ctx.vm.io.port_names.keys())
+        .map(|n| Term::atom(*n))
+        .collect();
     Ok(ctx.heap().list(&names))
 }
 
@@ -1385,9 +1408,16 @@ fn spawn_options(ctx: &Context<'_>, opts: Term) -> Result<(bool, bool, flags::Fl
         let Some(&[key, value]) = mem.tuple(item) else {
             continue;
         };
-        let size = || value.as_small().filter(|v| *v >= 0).ok_or_else(Exception::badarg);
+        let size = || {
+            value
+                .as_small()
+                .filter(|v| *v >= 0)
+                .ok_or_else(Exception::badarg)
+        };
         match name(key) {
-            Some("min_heap_size") => f.min_heap_size = flags::next_heap_size(size()?.max(flags::MIN_HEAP_SIZE)),
+            Some("min_heap_size") => {
+                f.min_heap_size = flags::next_heap_size(size()?.max(flags::MIN_HEAP_SIZE))
+            }
             Some("min_bin_vheap_size") => {
                 f.min_bin_vheap_size = flags::next_heap_size(size()?.max(flags::MIN_BIN_VHEAP_SIZE))
             }

@@ -4,7 +4,7 @@
 //! programs which set and read them see the BEAM's answers.
 
 use super::arg;
-use super::process::flags::{MIN_BIN_VHEAP_SIZE, MIN_HEAP_SIZE, next_heap_size};
+use super::process::flags::{next_heap_size, MIN_BIN_VHEAP_SIZE, MIN_HEAP_SIZE};
 use crate::interp::{Context, Exception};
 use crate::term::Term;
 
@@ -67,7 +67,10 @@ pub fn system_flag(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
     let int = value.as_small();
     let small = |v: i64| Term::small(v).ok_or_else(Exception::badarg);
     let flags = &mut ctx.vm.flags;
-    let in_range = |lo: i64, hi: i64| int.filter(|n| (lo..=hi).contains(n)).ok_or_else(Exception::badarg);
+    let in_range = |lo: i64, hi: i64| {
+        int.filter(|n| (lo..=hi).contains(n))
+            .ok_or_else(Exception::badarg)
+    };
     match name.as_str() {
         "schedulers_online" => {
             let n = in_range(1, schedulers())?;
@@ -98,7 +101,10 @@ pub fn system_flag(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
         }
         "outstanding_system_requests_limit" => {
             let n = in_range(1, (1 << 27) - 1)?;
-            small(std::mem::replace(&mut flags.outstanding_system_requests_limit, n))
+            small(std::mem::replace(
+                &mut flags.outstanding_system_requests_limit,
+                n,
+            ))
         }
         "scheduler_wall_time" => {
             let on = bool_of(ctx, value)?;

@@ -13,6 +13,30 @@ use crate::term::Term;
 /// The AtomVM release whose system APIs the host VM provides.
 pub const ATOMVM_VERSION: &str = "0.6.6";
 
+/// The ERTS version of the emulated release (`system_info(version)`, which programs
+/// compare to tell releases apart): the OTP installation's own `erts-V` directory, else
+/// the release's first ERTS version.
+fn erts_version() -> String {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION
+        .get_or_init(|| {
+            let installed = crate::code_path::otp_root().and_then(|root| {
+                std::fs::read_dir(root)
+                    .ok()?
+                    .filter_map(|e| e.ok()?.file_name().into_string().ok())
+                    .filter_map(|n| n.strip_prefix("erts-").map(str::to_owned))
+                    .max_by_key(|v| {
+                        v.split('.')
+                            .map(|p| p.parse::<u32>().unwrap_or(0))
+                            .collect::<Vec<_>>()
+                    })
+            });
+            // OTP N ships ERTS N - 12 (OTP 25: ERTS 13).
+            installed.unwrap_or_else(|| format!("{}.0", crate::release::get().saturating_sub(12)))
+        })
+        .clone()
+}
+
 /// `erlang:system_info(Item)`; unknown items are `badarg`, as in the BEAM.
 pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let item = arg(args, 0);
@@ -43,7 +67,8 @@ pub fn system_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
             let release = crate::release::get().to_string();
             Ok(chars(ctx, &release))
         }
-        "version" => Ok(chars(ctx, env!("CARGO_PKG_VERSION"))),
+        "version" if ctx.vm.code_path.device_release.is_some() => Ok(chars(ctx, ATOMVM_VERSION)),
+        "version" => Ok(chars(ctx, &erts_version())),
         "system_version" => {
             let text = format!(
                 "AtomVM host VM {} (OTP {}) [64-bit]\n",

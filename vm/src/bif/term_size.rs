@@ -25,8 +25,8 @@ use std::collections::HashSet;
 
 use crate::heap::Mem;
 use crate::interp::{Context, Exception};
-use crate::term::{Area, Term};
 use crate::term::HeaderKind;
+use crate::term::{Area, Term};
 
 /// The largest binary the BEAM keeps on the process heap (`ERL_ONHEAP_BIN_LIMIT`).
 const BEAM_HEAP_BINARY_MAX: usize = 64;
@@ -138,7 +138,9 @@ impl<'a> Sizer<'a> {
             HeaderKind::PosBig | HeaderKind::NegBig => 1 + payload.len(),
             HeaderKind::Map => {
                 let values = payload.get(1..).unwrap_or(&[]);
-                let keys = self.mem.tuple(payload.first().copied().unwrap_or(Term::NIL));
+                let keys = self
+                    .mem
+                    .tuple(payload.first().copied().unwrap_or(Term::NIL));
                 stack.extend(keys.unwrap_or(&[]).iter().copied());
                 stack.extend_from_slice(values);
                 let n = values.len();

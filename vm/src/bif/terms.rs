@@ -188,7 +188,9 @@ pub fn is_function(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
 pub fn is_function2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let n = match ctx.mem().int(arg(args, 1)) {
         Some(crate::heap::Int::Small(n)) if n >= 0 => n,
-        Some(crate::heap::Int::Big(b)) if b.sign() == num_bigint::Sign::Plus => return Ok(atoms::false_),
+        Some(crate::heap::Int::Big(b)) if b.sign() == num_bigint::Sign::Plus => {
+            return Ok(atoms::false_)
+        }
         _ => return Err(Exception::badarg()),
     };
     let arity = crate::interp::fun_arity(ctx.vm, ctx.proc, arg(args, 0));

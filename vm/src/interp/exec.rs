@@ -10,7 +10,7 @@ use crate::module::{
 };
 use crate::process::{Process, Status};
 use crate::term::{CodeAddr, HeaderKind, Term};
-use crate::vm::{Destination, TimerAction, Vm};
+use crate::vm::{TimerAction, Vm};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -1274,14 +1274,8 @@ fn step(
         }
         Instr::Send => {
             let (dest, msg) = (x[0], x[1]);
-            let to = vm.destination(&proc.heap.mem(&vm.literals), dest);
-            match to {
-                Destination::Process(pid) if pid == proc.pid => proc.mailbox.push(msg),
-                Destination::Process(pid) => {
-                    vm.deliver(pid, msg, &proc.heap);
-                }
-                Destination::Nowhere => {}
-                Destination::Invalid => return Flow::Raise(Exception::badarg()),
+            if let Err(e) = crate::bif::process::send(&mut Context { vm, proc }, &[dest, msg]) {
+                return Flow::Raise(e);
             }
             x[0] = msg;
             *reductions = reductions.saturating_sub(1);

@@ -45,6 +45,8 @@ pub struct Io {
     pub ports: HashMap<u32, port::Port>,
     /// The next port index.
     pub next_port: u32,
+    /// Registered names of ports (`register(Name, Port)`): name atom → port index.
+    pub port_names: HashMap<u32, u32>,
     /// Children of closed ports that had not exited yet, reaped later.
     pub zombies: Vec<std::process::Child>,
 }
@@ -157,7 +159,25 @@ impl Vm {
                 s.ready(id, readable, writable, &mut notes);
             } else if id >= port::TOKEN_BASE {
                 let index = u32::try_from(id - port::TOKEN_BASE).unwrap_or(u32::MAX);
-                self.io.port_ready(index, &mut notes);
+                // A port whose program ended is gone: its owner, linked to it, is
+                // told when it traps exits.
+                if let Some(owner) = self.io.port_ready(index, &mut notes) {
+                    let trapping =
+                        matches!(self.procs.get(owner as usize), Some(Some(p)) if p.trap_exit);
+                    if trapping {
+                        let mut heap = Heap::default();
+                        let message = heap.tuple(&[
+                            crate::atom::atoms::EXIT,
+                            Term::port(index),
+                            crate::atom::atoms::normal,
+                        ]);
+                        notes.push(Note {
+                            pid: owner,
+                            heap,
+                            message,
+                        });
+                    }
+                }
             } else {
                 self.io.posix_ready(id, readable, writable, &mut notes);
             }

@@ -4,8 +4,11 @@
 //! list), then `{Port, eof}` (option `eof`) or the port closes, with
 //! `{Port, {exit_status, N}}` first when asked. `port_command/2` writes to the
 //! child; `port_close/1` closes the pipes. Monitors (`monitor(port, P)`) get
-//! `'DOWN'` when the port closes; the port closes when its owner exits. (Port
-//! drivers do not exist: `{spawn_driver, _}` and the inet drivers are `badarg`.)
+//! `'DOWN'` when the port closes; the port closes when its owner exits, and an owner
+//! that traps exits gets `{'EXIT', Port, normal}` when the program ends. Messages sent
+//! to a port (`Port ! {Pid, {command, Data} | close | {connect, NewPid}}`) act as on
+//! the BEAM; a port can be registered under a name. (Port drivers do not exist:
+//! `{spawn_driver, _}` and the inet drivers are `badarg`.)
 
 use super::terms;
 use super::Note;
@@ -45,6 +48,13 @@ pub struct Port {
     pending: Vec<u8>,
     /// Monitors: reference id and watcher.
     pub monitors: Vec<(u64, u32)>,
+    /// The registered name, if any.
+    pub name: Option<u32>,
+    /// What was opened (`port_info(P, name)`): the command or the executable.
+    command: Vec<u8>,
+    /// Bytes written to the program and read from it.
+    output: u64,
+    input: u64,
 }
 
 fn badarg() -> Exception {
@@ -63,6 +73,7 @@ pub fn open_port(ctx: &mut Context<'_>, args: &[Term]) -> R {
     };
     let kind = kind.as_atom().map(|a| ctx.vm.atoms.name(a).to_owned());
     let text = |ctx: &Context<'_>, t| super::file::names::name_text(ctx, t).ok_or_else(badarg);
+    let command = text(ctx, what)?;
     let mut cmd = match kind.as_deref() {
         Some("spawn") => {
             let line = String::from_utf8(text(ctx, what)?).map_err(|_| badarg())?;
@@ -222,6 +233,10 @@ pub fn open_port(ctx: &mut Context<'_>, args: &[Term]) -> R {
             exit_status,
             pending: Vec::new(),
             monitors: Vec::new(),
+            name: None,
+            command,
+            output: 0,
+            input: 0,
         },
     );
     Ok(Term::port(index))
@@ -237,21 +252,139 @@ fn port_index(ctx: &Context<'_>, t: Term) -> Result<u32, Exception> {
 pub fn port_command(ctx: &mut Context<'_>, args: &[Term]) -> R {
     let i = port_index(ctx, args[0])?;
     let bytes = crate::bif::convert::iolist_bytes(ctx, args[1]).ok_or_else(badarg)?;
+    write(ctx, i, &bytes)?;
+    Ok(atoms::true_)
+}
+
+fn write(ctx: &mut Context<'_>, i: u32, bytes: &[u8]) -> Result<(), Exception> {
     let port = ctx.vm.io.ports.get_mut(&i).ok_or_else(badarg)?;
     let stdin = port.stdin.as_mut().ok_or_else(badarg)?;
-    stdin.write_all(&bytes).map_err(|_| badarg())?;
+    stdin.write_all(bytes).map_err(|_| badarg())?;
+    port.output += bytes.len() as u64;
+    Ok(())
+}
+
+/// A message sent to port `index` (`!`): `{Pid, {command, Data}}` writes Data,
+/// `{Pid, close}` closes it and answers `{Port, closed}`, `{Pid, {connect, New}}`
+/// hands it to `New` and answers the old owner `{Port, connected}`. Anything else, or
+/// a `Pid` that is not the owner, makes the port send its owner the exit signal
+/// `badsig`. A closed port ignores messages.
+pub fn message(ctx: &mut Context<'_>, index: u32, msg: Term) -> Result<(), Exception> {
+    let Some(owner) = ctx.vm.io.ports.get(&index).map(|p| p.owner) else {
+        return Ok(());
+    };
+    let port = Term::port(index);
+    let mem = ctx.mem();
+    let (from, request) = match mem.tuple(msg) {
+        Some(&[from, request]) => (from.as_pid(), request),
+        _ => (None, Term::NIL),
+    };
+    let name = |t: Term| t.as_atom().map(|a| ctx.vm.atoms.name(a).to_owned());
+    let command = match (from, mem.tuple(request)) {
+        (Some(p), _) if p != owner => None,
+        (Some(_), Some(&[tag, data])) if name(tag).as_deref() == Some("command") => Some(Ok(data)),
+        (Some(_), Some(&[tag, new])) if name(tag).as_deref() == Some("connect") => {
+            new.as_pid().map(Err)
+        }
+        _ => None,
+    };
+    match command {
+        Some(Ok(data)) => match crate::bif::convert::iolist_bytes(ctx, data) {
+            Some(bytes) if write(ctx, index, &bytes).is_ok() => return Ok(()),
+            _ => {}
+        },
+        Some(Err(new)) => {
+            if let Some(p) = ctx.vm.io.ports.get_mut(&index) {
+                p.owner = new;
+            }
+            let connected = ctx.atom("connected");
+            let reply = ctx.heap().tuple(&[port, connected]);
+            deliver(ctx, owner, reply);
+            return Ok(());
+        }
+        None if from == Some(owner) && name(request).as_deref() == Some("close") => {
+            close(ctx, index)?;
+            let closed = ctx.atom("closed");
+            let reply = ctx.heap().tuple(&[port, closed]);
+            deliver(ctx, owner, reply);
+            return Ok(());
+        }
+        None => {}
+    }
+    // badsig: the port's linked owner gets that exit signal (the port stays open,
+    // unless the signal ends its owner).
+    let badsig = ctx.atom("badsig");
+    signal_owner(ctx, owner, index, badsig)
+}
+
+fn deliver(ctx: &mut Context<'_>, pid: u32, message: Term) {
+    if pid == ctx.proc.pid {
+        ctx.proc.mailbox.push(message);
+    } else {
+        ctx.vm.deliver(pid, message, &ctx.proc.heap);
+    }
+}
+
+/// `register(Name, Port)` (the name is known to be free): `badarg` for a closed port
+/// or one that already has a name.
+pub fn register(ctx: &mut Context<'_>, name: u32, index: u32) -> R {
+    let port = ctx.vm.io.ports.get_mut(&index).ok_or_else(badarg)?;
+    if port.name.is_some() {
+        return Err(badarg());
+    }
+    port.name = Some(name);
+    ctx.vm.io.port_names.insert(name, index);
     Ok(atoms::true_)
 }
 
 /// `erlang:port_close/1`.
 pub fn port_close(ctx: &mut Context<'_>, args: &[Term]) -> R {
     let i = port_index(ctx, args[0])?;
+    close(ctx, i)?;
+    Ok(atoms::true_)
+}
+
+/// Closes port `index` (normally): monitors are told, and the owner, linked to it,
+/// gets `{'EXIT', Port, normal}` when it traps exits.
+fn close(ctx: &mut Context<'_>, index: u32) -> Result<(), Exception> {
+    let Some(owner) = ctx.vm.io.ports.get(&index).map(|p| p.owner) else {
+        return Ok(());
+    };
     let mut notes = Vec::new();
-    ctx.vm.io.close_port(i, atoms::normal, &mut notes);
+    ctx.vm.io.close_port(index, atoms::normal, &mut notes);
     for n in notes {
         ctx.vm.deliver(n.pid, n.message, &n.heap);
     }
-    Ok(atoms::true_)
+    signal_owner(ctx, owner, index, atoms::normal)
+}
+
+/// The exit signal `reason` from port `index` to its linked owner: a message when
+/// the owner traps exits, else the end of the owner unless `reason` is `normal`.
+fn signal_owner(
+    ctx: &mut Context<'_>,
+    owner: u32,
+    index: u32,
+    reason: Term,
+) -> Result<(), Exception> {
+    let port = Term::port(index);
+    if owner == ctx.proc.pid {
+        if ctx.proc.trap_exit {
+            let m = ctx.heap().tuple(&[atoms::EXIT, port, reason]);
+            ctx.proc.mailbox.push(m);
+        } else if reason != atoms::normal {
+            return Err(Exception::exit(reason));
+        }
+        return Ok(());
+    }
+    let trapping = matches!(ctx.vm.procs.get(owner as usize), Some(Some(p)) if p.trap_exit);
+    if trapping {
+        let m = ctx.heap().tuple(&[atoms::EXIT, port, reason]);
+        deliver(ctx, owner, m);
+    } else if reason != atoms::normal {
+        ctx.vm
+            .signal_exit(owner, ctx.proc.pid, reason, &ctx.proc.heap);
+    }
+    Ok(())
 }
 
 /// `erlang:ports/0`.
@@ -262,20 +395,79 @@ pub fn ports(ctx: &mut Context<'_>, _: &[Term]) -> R {
     Ok(ctx.heap().list(&list))
 }
 
-/// `erlang:port_info/1`: `[{name, _}, {connected, Pid}, {os_pid, N}]`, or
-/// `undefined` for a closed port.
+/// The items `port_info/1` lists, in the BEAM's order (`registered_name` first, when
+/// the port has a name).
+const INFO_ITEMS: [&str; 8] = [
+    "registered_name",
+    "name",
+    "links",
+    "id",
+    "connected",
+    "input",
+    "output",
+    "os_pid",
+];
+
+/// `erlang:port_info/1`: `[{Item, Value}]`, or `undefined` for a closed port
+/// (`badarg` for what is not a port).
 pub fn port_info(ctx: &mut Context<'_>, args: &[Term]) -> R {
-    let Ok(i) = port_index(ctx, args[0]) else {
-        return Ok(atoms::undefined);
+    if args[0].as_port().is_none() {
+        return Err(badarg());
+    }
+    let mut items = Vec::new();
+    for item in INFO_ITEMS {
+        match info_item(ctx, args[0], item)? {
+            Some(v) if item == "registered_name" && v == Term::NIL => {}
+            Some(v) => items.push(terms::tagged(ctx, item, v)),
+            None => return Ok(atoms::undefined),
+        }
+    }
+    Ok(ctx.heap().list(&items))
+}
+
+/// `erlang:port_info(Port, Item)`: `{Item, Value}`, or `undefined` for a closed
+/// port; `registered_name` of a port without a name is `[]`.
+pub fn port_info2(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let item = args[1]
+        .as_atom()
+        .map(|a| ctx.vm.atoms.name(a).to_owned())
+        .ok_or_else(badarg)?;
+    if args[0].as_port().is_none() || !INFO_ITEMS.contains(&item.as_str()) {
+        return Err(badarg());
+    }
+    match info_item(ctx, args[0], &item)? {
+        Some(v) if item == "registered_name" && v == Term::NIL => Ok(Term::NIL),
+        Some(v) => Ok(terms::tagged(ctx, &item, v)),
+        None => Ok(atoms::undefined),
+    }
+}
+
+fn info_item(ctx: &mut Context<'_>, port: Term, item: &str) -> Result<Option<Term>, Exception> {
+    let Some(i) = port.as_port() else {
+        return Err(badarg());
     };
     let Some(p) = ctx.vm.io.ports.get(&i) else {
-        return Ok(atoms::undefined);
+        return Ok(None);
     };
-    let (owner, os_pid) = (p.owner, p.child.id());
-    let connected = terms::tagged(ctx, "connected", Term::pid(owner));
-    let id = terms::tagged(ctx, "id", terms::small(i64::from(i)));
-    let os = terms::tagged(ctx, "os_pid", terms::small(i64::from(os_pid)));
-    Ok(ctx.heap().list(&[id, connected, os]))
+    let (owner, os_pid, name, command) = (p.owner, p.child.id(), p.name, p.command.clone());
+    let (input, output) = (p.input, p.output);
+    Ok(Some(match item {
+        "registered_name" => name.map_or(Term::NIL, Term::atom),
+        "name" => {
+            let chars: Vec<Term> = command
+                .iter()
+                .map(|b| terms::small(i64::from(*b)))
+                .collect();
+            ctx.heap().list(&chars)
+        }
+        "links" => ctx.heap().list(&[Term::pid(owner)]),
+        "id" => terms::small(i64::from(i)),
+        "connected" => Term::pid(owner),
+        "input" => ctx.heap().int(input as i64),
+        "output" => ctx.heap().int(output as i64),
+        "os_pid" => terms::small(i64::from(os_pid)),
+        _ => return Err(badarg()),
+    }))
 }
 
 /// `monitor(port, Port)`: the reference; `'DOWN'` with `noproc` at once for a
@@ -314,6 +506,9 @@ impl super::Io {
         let Some(mut p) = self.ports.remove(&index) else {
             return;
         };
+        if let Some(name) = p.name {
+            self.port_names.remove(&name);
+        }
         if let Some(out) = &p.stdout {
             self.unwatch(out.as_raw_fd());
         }
@@ -355,11 +550,10 @@ impl super::Io {
     }
 
     /// The child's output became readable: read what there is, send the owner its
-    /// messages; at the end of the output, `eof` or close.
-    pub fn port_ready(&mut self, index: u32, notes: &mut Vec<Note>) {
-        let Some(p) = self.ports.get_mut(&index) else {
-            return;
-        };
+    /// messages; at the end of the output, `eof` or close. The owner, when the port
+    /// closed.
+    pub fn port_ready(&mut self, index: u32, notes: &mut Vec<Note>) -> Option<u32> {
+        let p = self.ports.get_mut(&index)?;
         let mut ended = false;
         let mut buf = [0u8; 65536];
         if let Some(out) = p.stdout.as_mut() {
@@ -369,7 +563,10 @@ impl super::Io {
                         ended = true;
                         break;
                     }
-                    Ok(n) => p.pending.extend_from_slice(&buf[..n]),
+                    Ok(n) => {
+                        p.input += n as u64;
+                        p.pending.extend_from_slice(&buf[..n]);
+                    }
                     Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
                     Err(_) => break,
                 }
@@ -380,7 +577,7 @@ impl super::Io {
             notes.push(p.data_message(port, data));
         }
         if !ended {
-            return;
+            return None;
         }
         if p.exit_status {
             let status = p.child.wait().ok().and_then(|s| {
@@ -409,8 +606,11 @@ impl super::Io {
             if let Some(out) = p.stdout.take() {
                 self.unwatch(out.as_raw_fd());
             }
+            None
         } else {
+            let owner = p.owner;
             self.close_port(index, atoms::normal, notes);
+            Some(owner)
         }
     }
 }
