@@ -244,6 +244,9 @@ pub fn send3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `link/1`.
 pub fn link(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if arg(args, 0).as_port().is_some() {
+        return crate::io::port::link(ctx, arg(args, 0));
+    }
     let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
     let me = ctx.proc.pid;
     match ctx.vm.procs.get_mut(pid as usize) {
@@ -269,6 +272,9 @@ pub fn link(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 
 /// `unlink/1`.
 pub fn unlink(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if arg(args, 0).as_port().is_some() {
+        return crate::io::port::unlink(ctx, arg(args, 0));
+    }
     let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
     ctx.proc.links.remove(&pid);
     if let Some(Some(p)) = ctx.vm.procs.get_mut(pid as usize) {
@@ -771,6 +777,9 @@ pub fn exit_signal(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
 
 /// `exit/2`: an exit signal to another process (or to itself).
 pub fn exit2(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    if arg(args, 0).as_port().is_some() {
+        return crate::io::port::exit(ctx, arg(args, 0), arg(args, 1));
+    }
     let pid = arg(args, 0).as_pid().ok_or_else(Exception::badarg)?;
     let reason = arg(args, 1);
     if pid == ctx.proc.pid {
@@ -1272,7 +1281,8 @@ fn info_item(ctx: &mut Context<'_>, pid: u32, key: Term, in_list: bool) -> Resul
         match name.as_str() {
             "message_queue_len" => ctx.heap().int(queue as i64),
             "links" => {
-                let pids: Vec<Term> = links.iter().map(|p| Term::pid(*p)).collect();
+                let mut pids: Vec<Term> = links.iter().map(|p| Term::pid(*p)).collect();
+                pids.extend(crate::io::port::links_of(ctx, pid));
                 ctx.heap().list(&pids)
             }
             "trap_exit" => super::boolean(trap),

@@ -1274,7 +1274,11 @@ fn step(
         }
         Instr::Send => {
             let (dest, msg) = (x[0], x[1]);
-            if let Err(e) = crate::bif::process::send(&mut Context { vm, proc }, &[dest, msg]) {
+            let sent = crate::bif::process::send(&mut Context { vm, proc }, &[dest, msg]);
+            // A port's exit signal may have ended another process, whose monitors
+            // include this one.
+            vm.drain_to_current(proc);
+            if let Err(e) = sent {
                 return Flow::Raise(e);
             }
             x[0] = msg;

@@ -159,11 +159,11 @@ impl Vm {
                 s.ready(id, readable, writable, &mut notes);
             } else if id >= port::TOKEN_BASE {
                 let index = u32::try_from(id - port::TOKEN_BASE).unwrap_or(u32::MAX);
-                // A port whose program ended is gone: its owner, linked to it, is
-                // told when it traps exits.
-                if let Some(owner) = self.io.port_ready(index, &mut notes) {
+                // A port whose program ended is gone: the processes linked to it
+                // (its owner first) are told when they trap exits.
+                for pid in self.io.port_ready(index, &mut notes).unwrap_or_default() {
                     let trapping =
-                        matches!(self.procs.get(owner as usize), Some(Some(p)) if p.trap_exit);
+                        matches!(self.procs.get(pid as usize), Some(Some(p)) if p.trap_exit);
                     if trapping {
                         let mut heap = Heap::default();
                         let message = heap.tuple(&[
@@ -171,11 +171,7 @@ impl Vm {
                             Term::port(index),
                             crate::atom::atoms::normal,
                         ]);
-                        notes.push(Note {
-                            pid: owner,
-                            heap,
-                            message,
-                        });
+                        notes.push(Note { pid, heap, message });
                     }
                 }
             } else {

@@ -50,6 +50,10 @@ pub struct Port {
     pub monitors: Vec<(u64, u32)>,
     /// The registered name, if any.
     pub name: Option<u32>,
+    /// Processes linked to the port besides its owner (`link(Port)`).
+    pub linked: Vec<u32>,
+    /// Whether the owner is linked (it is from the start; `unlink/1` undoes it).
+    owner_linked: bool,
     /// What was opened (`port_info(P, name)`): the command or the executable.
     command: Vec<u8>,
     /// Bytes written to the program and read from it.
@@ -234,6 +238,8 @@ pub fn open_port(ctx: &mut Context<'_>, args: &[Term]) -> R {
             pending: Vec::new(),
             monitors: Vec::new(),
             name: None,
+            linked: Vec::new(),
+            owner_linked: true,
             command,
             output: 0,
             input: 0,
@@ -347,19 +353,95 @@ pub fn port_close(ctx: &mut Context<'_>, args: &[Term]) -> R {
 /// Closes port `index` (normally): monitors are told, and the owner, linked to it,
 /// gets `{'EXIT', Port, normal}` when it traps exits.
 fn close(ctx: &mut Context<'_>, index: u32) -> Result<(), Exception> {
-    let Some(owner) = ctx.vm.io.ports.get(&index).map(|p| p.owner) else {
+    close_with(ctx, index, atoms::normal)
+}
+
+/// Closes port `index` with `reason`: monitors get `'DOWN'`, the processes linked to
+/// it (its owner first) the exit signal.
+fn close_with(ctx: &mut Context<'_>, index: u32, reason: Term) -> Result<(), Exception> {
+    let Some(linked) = ctx.vm.io.ports.get(&index).map(Port::links) else {
         return Ok(());
     };
     let mut notes = Vec::new();
-    ctx.vm.io.close_port(index, atoms::normal, &mut notes);
+    ctx.vm.io.close_port(index, reason, &mut notes);
     for n in notes {
         ctx.vm.deliver(n.pid, n.message, &n.heap);
     }
-    signal_owner(ctx, owner, index, atoms::normal)
+    let mut result = Ok(());
+    for pid in linked {
+        if let Err(e) = signal_owner(ctx, pid, index, reason) {
+            result = Err(e);
+        }
+    }
+    result
 }
 
-/// The exit signal `reason` from port `index` to its linked owner: a message when
-/// the owner traps exits, else the end of the owner unless `reason` is `normal`.
+/// `link(Port)`: `true`; for a closed port, `{'EXIT', Port, noproc}` to a caller that
+/// traps exits, else a `noproc` error.
+pub fn link(ctx: &mut Context<'_>, port: Term) -> R {
+    let me = ctx.proc.pid;
+    match port.as_port().and_then(|i| ctx.vm.io.ports.get_mut(&i)) {
+        Some(p) => {
+            if p.owner == me {
+                p.owner_linked = true;
+            } else if !p.linked.contains(&me) {
+                p.linked.push(me);
+            }
+            Ok(atoms::true_)
+        }
+        None if ctx.proc.trap_exit => {
+            let m = ctx.heap().tuple(&[atoms::EXIT, port, atoms::noproc]);
+            ctx.proc.mailbox.push(m);
+            Ok(atoms::true_)
+        }
+        None => Err(Exception::error(atoms::noproc)),
+    }
+}
+
+/// `unlink(Port)`: `true` (an owner that unlinks stays connected).
+pub fn unlink(ctx: &mut Context<'_>, port: Term) -> R {
+    let me = ctx.proc.pid;
+    if let Some(p) = port.as_port().and_then(|i| ctx.vm.io.ports.get_mut(&i)) {
+        p.linked.retain(|pid| *pid != me);
+        if p.owner == me {
+            p.owner_linked = false;
+        }
+    }
+    Ok(atoms::true_)
+}
+
+/// `exit(Port, Reason)`: the port ends with `Reason` (`kill`: `killed`; `normal` too,
+/// as a port does not trap exits), which the processes linked to it get.
+pub fn exit(ctx: &mut Context<'_>, port: Term, reason: Term) -> R {
+    let Some(index) = port.as_port() else {
+        return Err(badarg());
+    };
+    let reason = if reason == atoms::kill {
+        atoms::killed
+    } else {
+        reason
+    };
+    close_with(ctx, index, reason)?;
+    Ok(atoms::true_)
+}
+
+/// The ports `pid` is linked to (as their owner or by `link/1`).
+pub fn links_of(ctx: &Context<'_>, pid: u32) -> Vec<Term> {
+    let mut ports: Vec<u32> = ctx
+        .vm
+        .io
+        .ports
+        .iter()
+        .filter(|(_, p)| p.links().contains(&pid))
+        .map(|(i, _)| *i)
+        .collect();
+    ports.sort_unstable();
+    ports.into_iter().map(Term::port).collect()
+}
+
+/// The exit signal `reason` from port `index` to process `owner` (its owner or
+/// another linked process): a message when it traps exits, else its end unless
+/// `reason` is `normal`.
 fn signal_owner(
     ctx: &mut Context<'_>,
     owner: u32,
@@ -460,7 +542,19 @@ fn info_item(ctx: &mut Context<'_>, port: Term, item: &str) -> Result<Option<Ter
                 .collect();
             ctx.heap().list(&chars)
         }
-        "links" => ctx.heap().list(&[Term::pid(owner)]),
+        "links" => {
+            let pids: Vec<Term> = ctx
+                .vm
+                .io
+                .ports
+                .get(&i)
+                .map(Port::links)
+                .unwrap_or_default()
+                .into_iter()
+                .map(Term::pid)
+                .collect();
+            ctx.heap().list(&pids)
+        }
         "id" => terms::small(i64::from(i)),
         "connected" => Term::pid(owner),
         "input" => ctx.heap().int(input as i64),
@@ -533,8 +627,11 @@ impl super::Io {
         }
     }
 
-    /// Ports owned by `pid` close (it exited).
+    /// Ports owned by `pid` close (it exited); it is no longer linked to others.
     pub fn close_ports_of(&mut self, pid: u32, notes: &mut Vec<Note>) {
+        for p in self.ports.values_mut() {
+            p.linked.retain(|l| *l != pid);
+        }
         let owned: Vec<u32> = self
             .ports
             .iter()
@@ -550,9 +647,9 @@ impl super::Io {
     }
 
     /// The child's output became readable: read what there is, send the owner its
-    /// messages; at the end of the output, `eof` or close. The owner, when the port
-    /// closed.
-    pub fn port_ready(&mut self, index: u32, notes: &mut Vec<Note>) -> Option<u32> {
+    /// messages; at the end of the output, `eof` or close. The processes linked to
+    /// the port, when it closed.
+    pub fn port_ready(&mut self, index: u32, notes: &mut Vec<Note>) -> Option<Vec<u32>> {
         let p = self.ports.get_mut(&index)?;
         let mut ended = false;
         let mut buf = [0u8; 65536];
@@ -608,9 +705,9 @@ impl super::Io {
             }
             None
         } else {
-            let owner = p.owner;
+            let linked = p.links();
             self.close_port(index, atoms::normal, notes);
-            Some(owner)
+            Some(linked)
         }
     }
 }
@@ -622,6 +719,16 @@ enum Data {
 }
 
 impl Port {
+    /// The processes linked to the port: its owner (unless it unlinked), then the
+    /// others.
+    fn links(&self) -> Vec<u32> {
+        let owner = self.owner_linked.then_some(self.owner);
+        owner
+            .into_iter()
+            .chain(self.linked.iter().copied())
+            .collect()
+    }
+
     fn take_messages(&mut self) -> Vec<Data> {
         let mut out = Vec::new();
         match self.framing {

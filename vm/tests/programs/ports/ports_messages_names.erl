@@ -51,7 +51,34 @@ start() ->
     port_close(Named),
     Other ! stop,
     show(27, Named, next()),
+    links(),
     ok.
+
+%% link/1, unlink/1 and exit/2 on ports.
+links() ->
+    Self = self(),
+    Cat = open_port({spawn, "cat"}, []),
+    show(28, Cat, lists:member(Cat, element(2, process_info(self(), links)))),
+    Watcher = spawn(fun() ->
+                        process_flag(trap_exit, true),
+                        true = link(Cat),
+                        Self ! linked,
+                        receive M -> Self ! {watcher, M} end
+                    end),
+    receive linked -> ok end,
+    show(29, Cat, erlang:port_info(Cat, links) =:= {links, [Self, Watcher]}),
+    show(30, Cat, exit(Cat, normal)),
+    show(31, Cat, erlang:port_info(Cat, connected) =:= {connected, Self}),
+    show(32, Cat, exit(Cat, kill)),
+    show(33, Cat, lists:sort([next(), next()])),
+    show(34, Cat, {erlang:port_info(Cat), lists:member(Cat, element(2, process_info(self(), links)))}),
+    show(35, Cat, link(Cat)),
+    show(36, Cat, next()),
+    Cat2 = open_port({spawn, "cat"}, []),
+    show(37, Cat2, unlink(Cat2)),
+    show(38, Cat2, exit(Cat2, going)),
+    show(39, Cat2, next()),
+    show(40, Cat2, badarg(fun() -> exit(not_a_port_or_pid, x) end)).
 
 next() ->
     receive M -> M after 1000 -> nothing end.
