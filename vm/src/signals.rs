@@ -64,11 +64,10 @@ impl Vm {
                     if let Some(target) = self.procs.get_mut(linked as usize).and_then(Option::take)
                     {
                         let mut target = target;
-                        let r = if reason == atoms::kill {
-                            atoms::killed
-                        } else {
-                            copy_term(&proc.heap, reason, &mut target.heap)
-                        };
+                        // A process that ended with reason `kill` sends an ordinary
+                        // exit signal `kill` to its links (only exit/2 kills untrappably,
+                        // as `killed`).
+                        let r = copy_term(&proc.heap, reason, &mut target.heap);
                         queue.push_back((target, r));
                     }
                 }
