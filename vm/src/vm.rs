@@ -226,6 +226,7 @@ impl Vm {
                     lambdas: Vec::new(),
                     lines: Vec::new(),
                     file: None,
+                    files: Vec::new(),
                     records: Vec::new(),
                 }));
                 self.by_name.insert(name, index);

@@ -260,7 +260,7 @@ fn frame_term(
         Term::small(i64::from(function.arity))?
     };
     let mut location = Vec::new();
-    if let Some(file) = &module.file {
+    if let Some(file) = module.file_at(ip) {
         let chars: Vec<Term> = file
             .chars()
             .filter_map(|c| Term::small(i64::from(u32::from(c))))

@@ -61,8 +61,7 @@ pub fn load(
         Some(chunk) => {
             let table = avm_format::beam::lines::read(chunk.data)
                 .map_err(|e| LoadError::Table(e.to_string()))?;
-            let lines: Vec<u32> = table.items.iter().map(|item| item.line).collect();
-            (lines, table.files)
+            (table.items, table.files)
         }
         None => (Vec::new(), Vec::new()),
     };
@@ -136,10 +135,15 @@ pub fn load(
         // With no file names in the line table, BEAM reports `MODULE.erl`.
         file: Some(
             files
-                .into_iter()
-                .next()
+                .first()
+                .cloned()
                 .unwrap_or_else(|| format!("{}.erl", atoms.name(name))),
         ),
+        // File 0 of the line table is the module's own source, which the BEAM names
+        // `MODULE.erl`; the others are the table's names (included files).
+        files: std::iter::once(format!("{}.erl", atoms.name(name)))
+            .chain(files)
+            .collect(),
     })
 }
 

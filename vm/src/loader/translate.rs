@@ -26,7 +26,7 @@ pub struct Tables<'a> {
     /// Atom names, to resolve BIFs.
     pub atom_names: &'a crate::atom::AtomTable,
     /// Line table: item index → line number.
-    pub line_items: &'a [u32],
+    pub line_items: &'a [avm_format::beam::lines::Location],
     /// The string table (`StrT`).
     pub strings: &'a [u8],
     /// The literal arena, for big integer and float operands.
@@ -40,7 +40,7 @@ pub struct Translated {
     /// Label number → instruction index.
     pub labels: HashMap<u32, Label>,
     /// (instruction index, line) pairs.
-    pub lines: Vec<(Label, u32)>,
+    pub lines: Vec<(Label, u32, u32)>,
 }
 
 /// Whether a generic instruction produces no VM instruction.
@@ -95,8 +95,8 @@ pub fn translate(generic: &[Instruction], tables: &Tables<'_>) -> Result<Transla
             Opcode::nif_start => code.push(t.nif_start(function)),
             Opcode::line => {
                 let item = t.unsigned(&instr.args, 0)? as usize;
-                let line = tables.line_items.get(item).copied().unwrap_or(0);
-                lines.push((code.len() as Label, line));
+                let loc = tables.line_items.get(item).copied().unwrap_or_default();
+                lines.push((code.len() as Label, loc.line, loc.file));
             }
             _ => code.push(t.instr(instr)?),
         }

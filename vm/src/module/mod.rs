@@ -65,10 +65,13 @@ pub struct Module {
     pub imports: Vec<Mfa>,
     /// Funs, by `FunT` index.
     pub lambdas: Vec<Lambda>,
-    /// For stack traces: (first instruction index, line) pairs in code order.
-    pub lines: Vec<(Label, u32)>,
-    /// The source file name, from the `Line` chunk or the compile info.
+    /// For stack traces: (first instruction index, line, file number) in code order.
+    pub lines: Vec<(Label, u32, u32)>,
+    /// The source file name for locations without a line, from the `Line` chunk or
+    /// the module's name.
     pub file: Option<String>,
+    /// The files of the line table by number (0: the module's own, `MODULE.erl`).
+    pub files: Vec<String>,
     /// Native record definitions (OTP 29 `Recs` chunk).
     pub records: Vec<std::rc::Rc<crate::records::RecordDef>>,
 }
@@ -89,10 +92,23 @@ impl Module {
 
     /// The source line of instruction `ip`, if known.
     pub fn line_at(&self, ip: Label) -> Option<u32> {
-        let i = self.lines.partition_point(|(start, _)| *start <= ip);
+        self.location_at(ip).map(|(line, _)| line)
+    }
+
+    /// The source file of instruction `ip`: the file of its line, else [`Module::file`].
+    pub fn file_at(&self, ip: Label) -> Option<&str> {
+        match self.location_at(ip) {
+            Some((_, file)) => self.files.get(file as usize).or(self.file.as_ref()),
+            None => self.file.as_ref(),
+        }
+        .map(String::as_str)
+    }
+
+    fn location_at(&self, ip: Label) -> Option<(u32, u32)> {
+        let i = self.lines.partition_point(|(start, _, _)| *start <= ip);
         self.lines
             .get(i.checked_sub(1)?)
-            .map(|(_, line)| *line)
-            .filter(|l| *l > 0)
+            .map(|(_, line, file)| (*line, *file))
+            .filter(|(l, _)| *l > 0)
     }
 }

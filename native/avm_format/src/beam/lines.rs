@@ -20,7 +20,7 @@ pub enum LineError {
 }
 
 /// One location: a line of one of the table's files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Location {
     /// The line (0: unknown).
     pub line: u32,
