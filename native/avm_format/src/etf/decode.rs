@@ -315,7 +315,7 @@ impl Decoder<'_, '_> {
             tags::STRING => Term::list(leaf::string(r)?),
             tags::BINARY => leaf::binary(r)?,
             tags::BIT_BINARY => leaf::bit_binary(r, at)?,
-            tags::SMALL_BIG | tags::LARGE_BIG => leaf::big(r, tag, at)?,
+            tags::SMALL_BIG | tags::LARGE_BIG => leaf::big(r, tag)?,
             tags::PID | tags::NEW_PID => leaf::pid(r, tag)?,
             tags::PORT | tags::NEW_PORT | tags::V4_PORT => leaf::port(r, tag)?,
             tags::REFERENCE | tags::NEW_REFERENCE | tags::NEWER_REFERENCE => {

@@ -87,9 +87,6 @@ pub enum EtfErrorKind {
     /// A float that is infinite or NaN, which Erlang has no value for.
     #[error("float is infinite or NaN")]
     NonFiniteFloat,
-    /// A bignum's sign byte is neither 0 nor 1.
-    #[error("bignum sign byte is {0}, not 0 or 1")]
-    BadBigSign(u8),
     /// A `BIT_BINARY_EXT` whose bit count is above 8, zero with bytes, or non-zero
     /// without bytes.
     #[error("bitstring of {len} bytes with {bits} bits in the last byte")]

@@ -243,10 +243,11 @@ fn bad_numbers() {
         let body = [&[70][..], &bits.to_bits().to_be_bytes()].concat();
         assert_eq!(err_v(&body), (1, EtfErrorKind::NonFiniteFloat));
     }
-    assert_eq!(err_v(&[110, 1, 2, 5]), (1, EtfErrorKind::BadBigSign(2)));
+    // A bignum's sign byte other than 0 is negative (the BEAM reads it so).
+    assert_eq!(decode(&v(&[110, 1, 2, 5])), Ok(Term::Integer(-5)));
     assert_eq!(
-        err_v(&[111, 0, 0, 0, 1, 255, 5]),
-        (1, EtfErrorKind::BadBigSign(255))
+        decode(&v(&[111, 0, 0, 0, 1, 255, 5])),
+        Ok(Term::Integer(-5))
     );
 }
 

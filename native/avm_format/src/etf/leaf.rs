@@ -109,19 +109,17 @@ fn all_digits(text: &[u8]) -> bool {
     !text.is_empty() && text.iter().all(u8::is_ascii_digit)
 }
 
-/// `SMALL_BIG_EXT` or `LARGE_BIG_EXT`, after its tag at `at`.
-pub(super) fn big(r: &mut Reader<'_>, tag: u8, at: usize) -> Result<Term, EtfError> {
+/// `SMALL_BIG_EXT` or `LARGE_BIG_EXT`, after its tag.
+pub(super) fn big(r: &mut Reader<'_>, tag: u8) -> Result<Term, EtfError> {
     let len = if tag == tags::SMALL_BIG {
         usize::from(r.u8()?)
     } else {
         r.len32()?
     };
-    let sign = r.u8()?;
-    if sign > 1 {
-        return Err(EtfError::at(at, EtfErrorKind::BadBigSign(sign)));
-    }
+    // Any sign byte but 0 is negative, as the BEAM reads it.
+    let negative = r.u8()? != 0;
     let digits = r.bytes(len)?;
-    Ok(Term::big(sign == 1, digits))
+    Ok(Term::big(negative, digits))
 }
 
 /// `STRING_EXT`, after its tag: a proper list of small integers.

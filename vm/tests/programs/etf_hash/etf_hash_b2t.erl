@@ -62,4 +62,8 @@ start() ->
     BadOpts = [[bogus], bad, [used | x], [{used, true}]],
     erlang:display([catching(fun() -> binary_to_term(<<131, 97, 1>>, ?MODULE:id(O)) end)
                     || O <- BadOpts]),
+    %% Bignums: any sign byte but 0 is negative; no digits is zero.
+    erlang:display([binary_to_term(?MODULE:id(B)) || B <- [<<131, 110, 1, 2, 1>>,
+        <<131, 110, 1, 255, 7>>, <<131, 111, 0, 0, 0, 1, 9, 3>>, <<131, 110, 0, 0>>,
+        <<131, 110, 0, 1>>, <<131, 110, 9, 4, 0, 0, 0, 0, 0, 0, 0, 0, 1>>]]),
     ok.
