@@ -227,6 +227,7 @@ impl Vm {
                     lines: Vec::new(),
                     file: None,
                     files: Vec::new(),
+                    info: Default::default(),
                     records: Vec::new(),
                 }));
                 self.by_name.insert(name, index);

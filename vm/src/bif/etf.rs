@@ -234,6 +234,16 @@ pub fn binary_to_term(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exce
     }
 }
 
+/// The term `bytes` (external term format, version byte first) encode, built on the
+/// caller's heap; `badarg` when they do not decode.
+pub fn decode(ctx: &mut Context<'_>, bytes: &[u8]) -> Result<Term, Exception> {
+    let options = DecodeOptions {
+        max_depth: MAX_DECODE_DEPTH,
+    };
+    let (ext, _) = etf::decode_prefix_with(bytes, options).map_err(|_| Exception::badarg())?;
+    from_ext(ctx, ext)
+}
+
 /// The encoding of `t`, version byte included, uncompressed.
 fn encode_term(ctx: &Context<'_>, t: Term, options: Options) -> Result<Vec<u8>, Exception> {
     let ext = Forest(vec![to_ext(ctx, t)?]);

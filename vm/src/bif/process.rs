@@ -1047,37 +1047,70 @@ pub fn set_group_leader(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Ex
     Ok(atoms::true_)
 }
 
-/// `erlang:get_module_info/1,2` (what `Mod:module_info/0,1` call): `module` and
-/// `exports` are answered; other keys give `[]`.
+/// `erlang:get_module_info/1,2` (what `Mod:module_info/0,1` call): the module's
+/// name, exports (in its export table's order), attributes and compile information
+/// (from its `Attr` and `CInf` chunks), MD5, functions (in code order), `nifs` and
+/// `native`; `badarg` for another key.
 pub fn module_info(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
     let index = ctx.vm.module_index(name).ok_or_else(Exception::badarg)?;
     let module = ctx.vm.modules[index as usize].clone();
-    let key = args
-        .get(1)
-        .and_then(|k| k.as_atom())
-        .map(|k| ctx.vm.atoms.name(k).to_owned());
-    match key.as_deref() {
-        Some("module") => Ok(arg(args, 0)),
-        Some("exports") | Some("functions") => {
-            let mut exports: Vec<(u32, u8)> = module.exports.keys().copied().collect();
-            exports.sort_by(|a, b| {
-                ctx.vm
-                    .atoms
-                    .name(a.0)
-                    .cmp(ctx.vm.atoms.name(b.0))
-                    .then(a.1.cmp(&b.1))
-            });
-            let items: Vec<Term> = exports
-                .iter()
-                .map(|(f, a)| {
-                    let arity = Term::small(i64::from(*a)).unwrap_or(Term::NIL);
-                    ctx.heap().tuple(&[Term::atom(*f), arity])
-                })
-                .collect();
-            Ok(ctx.heap().list(&items))
+    let Some(key) = args.get(1) else {
+        let mut items = Vec::new();
+        for key in ["module", "exports", "attributes", "compile", "md5"] {
+            let value = module_info_item(ctx, &module, arg(args, 0), key)?;
+            let key = ctx.atom(key);
+            items.push(ctx.heap().tuple(&[key, value]));
         }
-        _ => Ok(Term::NIL),
+        return Ok(ctx.heap().list(&items));
+    };
+    let key = key
+        .as_atom()
+        .map(|k| ctx.vm.atoms.name(k).to_owned())
+        .ok_or_else(Exception::badarg)?;
+    module_info_item(ctx, &module, arg(args, 0), &key)
+}
+
+fn module_info_item(
+    ctx: &mut Context<'_>,
+    module: &crate::module::Module,
+    name: Term,
+    key: &str,
+) -> Result<Term, Exception> {
+    let pairs = |ctx: &mut Context<'_>, fs: &[(u32, u8)]| {
+        let items: Vec<Term> = fs
+            .iter()
+            .map(|(f, a)| {
+                let arity = Term::small(i64::from(*a)).unwrap_or(Term::NIL);
+                ctx.heap().tuple(&[Term::atom(*f), arity])
+            })
+            .collect();
+        ctx.heap().list(&items)
+    };
+    let chunk_term = |ctx: &mut Context<'_>, bytes: &[u8]| {
+        if bytes.is_empty() {
+            Ok(Term::NIL)
+        } else {
+            super::etf::decode(ctx, bytes)
+        }
+    };
+    match key {
+        "module" => Ok(name),
+        // The BEAM lists them last to first.
+        "exports" => {
+            let fs: Vec<(u32, u8)> = module.info.export_order.iter().rev().copied().collect();
+            Ok(pairs(ctx, &fs))
+        }
+        "functions" => {
+            let fs: Vec<(u32, u8)> = module.functions.iter().map(|f| (f.name, f.arity)).collect();
+            Ok(pairs(ctx, &fs))
+        }
+        "attributes" => chunk_term(ctx, &module.info.attributes),
+        "compile" => chunk_term(ctx, &module.info.compile),
+        "md5" => Ok(ctx.heap().binary(&module.info.md5)),
+        "nifs" => Ok(Term::NIL),
+        "native" => Ok(atoms::false_),
+        _ => Err(Exception::badarg()),
     }
 }
 

@@ -91,8 +91,11 @@ pub fn load(
             .ok_or_else(|| LoadError::Table(format!("label {n} is not defined")))
     };
     let mut exports = std::collections::HashMap::new();
+    let mut export_order = Vec::new();
     for r in table(&beam, b"ExpT", 3)? {
-        exports.insert((atom(r[0])?, arity(r[1])?), label(r[2])?);
+        let key = (atom(r[0])?, arity(r[1])?);
+        exports.insert(key, label(r[2])?);
+        export_order.push(key);
     }
     let lambdas = table(&beam, b"FunT", 6)?
         .into_iter()
@@ -132,6 +135,18 @@ pub fn load(
         lambdas,
         lines: translated.lines,
         records: record_defs,
+        info: crate::module::ModuleInfo {
+            export_order,
+            attributes: beam
+                .chunk(b"Attr")
+                .map(|c| c.data.to_vec())
+                .unwrap_or_default(),
+            compile: beam
+                .chunk(b"CInf")
+                .map(|c| c.data.to_vec())
+                .unwrap_or_default(),
+            md5: md5_of(&beam),
+        },
         // With no file names in the line table, BEAM reports `MODULE.erl`.
         file: Some(
             files
@@ -145,6 +160,22 @@ pub fn load(
             .chain(files)
             .collect(),
     })
+}
+
+/// The module's MD5 as the BEAM computes it (`module_info(md5)`, `beam_lib:md5/1`):
+/// over the data of its atom, code, string, import, export, fun, literal and `Meta`
+/// chunks.
+fn md5_of(beam: &avm_format::beam::Beam<'_>) -> [u8; 16] {
+    use md5::Digest;
+    let mut digest = md5::Md5::new();
+    for id in [
+        b"AtU8", b"Atom", b"Code", b"StrT", b"ImpT", b"ExpT", b"FunT", b"LitT", b"Meta",
+    ] {
+        if let Some(chunk) = beam.chunk(id) {
+            digest.update(chunk.data);
+        }
+    }
+    digest.finalize().into()
 }
 
 fn arity(v: u32) -> Result<u8, LoadError> {

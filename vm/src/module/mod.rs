@@ -48,6 +48,19 @@ pub struct Function {
     pub start: Label,
 }
 
+/// A module's facts for `module_info/0,1`.
+#[derive(Debug, Clone, Default)]
+pub struct ModuleInfo {
+    /// The exports in the order of the module's export table.
+    pub export_order: Vec<(u32, u8)>,
+    /// The `Attr` chunk: the external term format of the attribute list.
+    pub attributes: Vec<u8>,
+    /// The `CInf` chunk: the external term format of the compile information.
+    pub compile: Vec<u8>,
+    /// The module's MD5.
+    pub md5: [u8; 16],
+}
+
 /// A loaded module.
 #[derive(Debug, Clone)]
 pub struct Module {
@@ -72,6 +85,8 @@ pub struct Module {
     pub file: Option<String>,
     /// The files of the line table by number (0: the module's own, `MODULE.erl`).
     pub files: Vec<String>,
+    /// What `module_info/0,1` reports beyond the code.
+    pub info: ModuleInfo,
     /// Native record definitions (OTP 29 `Recs` chunk).
     pub records: Vec<std::rc::Rc<crate::records::RecordDef>>,
 }
@@ -95,13 +110,15 @@ impl Module {
         self.location_at(ip).map(|(line, _)| line)
     }
 
-    /// The source file of instruction `ip`: the file of its line, else [`Module::file`].
+    /// The source file of instruction `ip`: the file of its line (none without one).
     pub fn file_at(&self, ip: Label) -> Option<&str> {
-        match self.location_at(ip) {
-            Some((_, file)) => self.files.get(file as usize).or(self.file.as_ref()),
-            None => self.file.as_ref(),
-        }
-        .map(String::as_str)
+        // Without a line (code the compiler gave none, such as module_info/0,1), the
+        // BEAM names no file either.
+        let (_, file) = self.location_at(ip)?;
+        self.files
+            .get(file as usize)
+            .or(self.file.as_ref())
+            .map(String::as_str)
     }
 
     fn location_at(&self, ip: Label) -> Option<(u32, u32)> {
