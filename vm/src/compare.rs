@@ -194,8 +194,10 @@ pub fn compare(mem: &Mem<'_>, atoms: &AtomTable, a: Term, b: Term, exact: bool) 
                                 for (x, y) in va.iter().zip(vb).rev() {
                                     work.push((*x, *y, exact));
                                 }
+                                // Keys compare exactly whatever the comparison (an
+                                // integer key is below the equal float), all through.
                                 for (x, y) in ka.iter().zip(kb).rev() {
-                                    work.push((*x, *y, exact));
+                                    work.push((*x, *y, true));
                                 }
                                 Ordering::Equal
                             }
