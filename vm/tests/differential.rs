@@ -12,6 +12,13 @@
 //! program that crashes early under `erl` fails, whatever the VM prints.
 //! `ATOMVM_PROGRAMS=name,name cargo test --test differential` runs only those.
 //!
+//! Standard error is compared where its format is part of the contract: the report of
+//! an exception that ends `start/0` (the uncaught programs). The reference prints it
+//! as the VM's boot does — `atomvm: M:start/0 raised an exception`, then
+//! `erl_error:format_exception/3` of the class, reason and the program's part of the
+//! stack trace — so both must raise the same exception from the same frames. Elsewhere
+//! standard error carries notes and logger reports (times, pids) and is not compared.
+//!
 //! `%% min_otp: 29` (Erlang) or `# min_otp: 29` (Elixir): on older releases it is not
 //! compiled (it could not be) and counts as skipped. `max_otp: N` likewise keeps a
 //! program to releases up to N, for behaviour that changed in OTP's own libraries
@@ -34,6 +41,8 @@ use std::time::Duration;
 struct Outcome {
     /// Raw bytes: BEAM writes latin-1 under `-noshell`, which is not always UTF-8.
     stdout: Vec<u8>,
+    /// Standard error, compared for the uncaught programs only.
+    stderr: Vec<u8>,
     status: i32,
 }
 
@@ -125,16 +134,19 @@ fn run_with_timeout(mut command: Command) -> Outcome {
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
-    let stdout = child.stdout.take().unwrap();
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        use std::io::Read;
-        let _ = std::io::BufReader::new(stdout).read_to_end(&mut bytes);
-        bytes
-    });
+    let read_all = |pipe: Box<dyn std::io::Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            use std::io::Read;
+            let _ = std::io::BufReader::new(pipe).read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let reader = read_all(Box::new(child.stdout.take().unwrap()));
+    let err_reader = read_all(Box::new(child.stderr.take().unwrap()));
     let start = std::time::Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -149,6 +161,7 @@ fn run_with_timeout(mut command: Command) -> Outcome {
     };
     Outcome {
         stdout: reader.join().unwrap(),
+        stderr: err_reader.join().unwrap(),
         status,
     }
 }
@@ -165,13 +178,24 @@ fn reference(program: &Program, dir: &Path) -> Outcome {
             .arg(dir)
             .arg("-e")
             .arg(format!(
-                ":logger.set_primary_config(:level, :none); {main}.start()"
+                ":logger.set_primary_config(:level, :none)\n\
+                 try do\n  {main}.start()\n\
+                 catch\n  kind, reason ->\n\
+                     stack = Enum.take_while(__STACKTRACE__, fn f -> elem(f, 0) not in [:erl_eval, :elixir, :elixir_eval, Code, :init] and elem(f, 3)[:file] != ~c\"nofile\" end)\n\
+                     IO.write(:stderr, [\"atomvm: {main}:start/0 raised an exception\\n\", Exception.format(kind, reason, stack), \"\\n\"])\n\
+                     System.halt(1)\n\
+                 end"
             ));
         return run_with_timeout(command);
     }
     let module = &program.module;
+    // The exception's report as the VM's boot writes it: the frames of this -eval
+    // (erl_eval's and init's, below the program's) are not the program's.
     let eval = format!(
-        "try {module}:start() of _ -> halt(0) catch C:R:S -> io:format(standard_error, \"uncaught ~p:~p~n~p~n\", [C, R, S]), halt(1) end."
+        "try {module}:start() of _ -> halt(0) catch C:R:S -> \
+         Cut = lists:takewhile(fun(F) -> not lists:member(element(1, F), [erl_eval, init]) end, S), \
+         io:put_chars(standard_error, [io_lib:format(\"atomvm: ~ts:start/0 raised an exception~n\", [{module}]), \
+         \"** \", erl_error:format_exception(C, R, Cut), \"\\n\"]), halt(1) end."
     );
     let mut command = Command::new("erl");
     command
@@ -291,7 +315,11 @@ fn programs_behave_as_under_erl() {
                 };
                 let expected = reference(program, out.path());
                 let actual = ours(program, out.path());
-                if expected.status != program.expected_status || !agree(release, &expected, &actual)
+                let stderr_agrees =
+                    program.expected_status == 0 || expected.stderr == actual.stderr;
+                if expected.status != program.expected_status
+                    || !agree(release, &expected, &actual)
+                    || !stderr_agrees
                 {
                     failures
                         .lock()
@@ -319,7 +347,7 @@ fn programs_behave_as_under_erl() {
     summary::report(&summary);
     for (module, expected, actual) in &unexpected {
         println!(
-            "--- {module}: reference status {} (must be {}), ours {}\n--- expected stdout:\n{}\n--- actual stdout:\n{}",
+            "--- {module}: reference status {} (must be {}), ours {}\n--- expected stdout:\n{}\n--- actual stdout:\n{}\n--- expected stderr (uncaught programs):\n{}\n--- actual stderr:\n{}",
             expected.status,
             programs
                 .iter()
@@ -327,7 +355,9 @@ fn programs_behave_as_under_erl() {
                 .map_or(0, |p| p.expected_status),
             actual.status,
             String::from_utf8_lossy(&expected.stdout),
-            String::from_utf8_lossy(&actual.stdout)
+            String::from_utf8_lossy(&actual.stdout),
+            String::from_utf8_lossy(&expected.stderr),
+            String::from_utf8_lossy(&actual.stderr)
         );
     }
     if let Ok(path) = std::env::var("ATOMVM_WRITE_KNOWN_FAILURES") {

@@ -1161,6 +1161,7 @@ pub fn raise(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         trace: raw,
         bif_frame: Term::NONE,
         error_info: Term::NONE,
+        skip_current: false,
     })
 }
 

@@ -22,6 +22,9 @@ pub struct Exception {
     /// The `{error_info, Map}` that `erlang:error/3` was given: it ends the location
     /// list of the first frame. `NONE` otherwise.
     pub error_info: Term,
+    /// The stack trace leaves out the function that raised (a tail call to an
+    /// undefined function: that function's frame is gone, as on the BEAM).
+    pub skip_current: bool,
 }
 
 impl Exception {
@@ -34,6 +37,7 @@ impl Exception {
             trace: Term::NONE,
             bif_frame: Term::NONE,
             error_info: Term::NONE,
+            skip_current: false,
         }
     }
 

@@ -206,8 +206,10 @@ fn with_trace(
     if exc.bif_frame != Term::NONE {
         frames.push(exc.bif_frame);
     }
-    let here = frame_term(vm, proc, module, ip, exc.args, exc.error_info);
-    frames.extend(here);
+    if !exc.skip_current {
+        let here = frame_term(vm, proc, module, ip, exc.args, exc.error_info);
+        frames.extend(here);
+    }
     // Stack frames kept in a stack trace (`system_flag(backtrace_depth, N)`).
     let depth = vm.flags.backtrace_depth;
     let mut cps: Vec<CodeAddr> = Vec::new();
@@ -472,7 +474,15 @@ fn call_mfa(
             }
             let args = proc.heap.list(&x[..usize::from(mfa.arity)]);
             let mut e = Exception::error(atoms::undef);
-            e.trace = undef_trace(vm, proc, mfa, args);
+            // `{M, F, Args, []}` on top of the caller's frames (the calling function's
+            // own only when the call was not its last).
+            e.bif_frame = proc.heap.tuple(&[
+                Term::atom(mfa.module),
+                Term::atom(mfa.function),
+                args,
+                Term::NIL,
+            ]);
+            e.skip_current = matches!(kind, Kind::Tail);
             Flow::Raise(e)
         }
     }
@@ -550,19 +560,6 @@ fn with_bif_frame(
         args: Term::NONE,
         ..e
     }
-}
-
-/// A raw trace whose first frame is the undefined function with its arguments.
-fn undef_trace(vm: &mut Vm, proc: &mut Process, mfa: Mfa, args: Term) -> Term {
-    let _ = vm;
-    let frame = proc.heap.tuple(&[
-        Term::atom(mfa.module),
-        Term::atom(mfa.function),
-        args,
-        Term::NIL,
-    ]);
-    let list = proc.heap.list(&[frame]);
-    proc.heap.tuple(&[atoms::raw_trace, atoms::error, list])
 }
 
 /// Moves the elements of list `args` into x(start..); returns how many.
@@ -1250,6 +1247,7 @@ fn step(
                 trace: raw,
                 bif_frame: Term::NONE,
                 error_info: Term::NONE,
+                skip_current: false,
             })
         }
         Instr::BuildStacktrace => {
@@ -1266,6 +1264,7 @@ fn step(
                     trace: raw,
                     bif_frame: Term::NONE,
                     error_info: Term::NONE,
+                    skip_current: false,
                 })
             } else {
                 x[0] = atoms::badarg;
