@@ -20,24 +20,30 @@ defmodule AtomVM.ESP32.Task do
   @spec parse!(String.t(), [String.t()], keyword()) :: keyword()
   def parse!(task, argv, extra), do: AtomVM.CLI.parse!(task, argv, @common ++ extra)
 
+  # The settings every ESP32 task takes: the chip from the board file (and the board
+  # from the chip, when only the chip is given).
+  @settings [
+    port: [default: "auto"],
+    baud: [default: 460_800],
+    board: [default: "esp32"],
+    chip: [board: :chip],
+    reset: [default: "lines"]
+  ]
+
   @doc """
-  Resolves `keys` (plus `:port`, `:baud`, `:chip`, `:board`, `:reset`) and returns the
-  settings map and the connection settings for `AtomVM.ESP32`, the port chosen.
+  Resolves the ESP32 tasks' settings (port, baud rate, board, chip, reset) and the
+  task's own (`extra`, a settings spec, see `AtomVM.Settings`), and returns them with
+  the connection settings for `AtomVM.ESP32`, the port chosen.
   """
-  @spec settings!(keyword(), [atom()]) :: {Settings.t(), ESP32.settings()}
-  def settings!(opts, keys) do
+  @spec settings!(keyword(), AtomVM.Settings.spec()) :: {Settings.t(), ESP32.settings()}
+  def settings!(opts, extra) do
     user = AtomVM.CLI.user_config()
 
     settings =
-      case Settings.resolve(opts, user, [:port, :baud, :chip, :board, :reset | keys]) do
-        {:ok, settings} ->
-          settings
-
-        {:error, reason} ->
-          Mix.raise(AtomVM.Messages.message(reason))
+      case Settings.resolve(@settings ++ extra, opts, user, &board_facts/1) do
+        {:ok, settings} -> chip_names_board(settings)
+        {:error, reason} -> Mix.raise(AtomVM.Messages.message(reason))
       end
-
-    settings = chip_and_board(settings)
 
     if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
 
@@ -53,24 +59,21 @@ defmodule AtomVM.ESP32.Task do
     {settings, connection}
   end
 
-  # The board defaults to the chip's name; the chip to the board file's chip.
-  defp chip_and_board(settings) do
+  # A board unknown here has no facts to give (the task that needs its file says so).
+  defp board_facts(board) do
+    case AtomVM.Boards.fetch(board) do
+      {:ok, spec} -> {:ok, %{chip: spec.chip}}
+      {:error, _} -> {:ok, %{}}
+    end
+  end
+
+  # Only a chip given: the board is the one named after it.
+  defp chip_names_board(settings) do
     chip = Settings.value(settings, :chip)
 
-    settings =
-      if chip && match?({_, "default"}, settings[:board]),
-        do: Map.put(settings, :board, {chip, "the chip"}),
-        else: settings
-
-    board = Settings.value(settings, :board)
-
-    with nil <- chip,
-         {:ok, boards} <- AtomVM.Boards.list(),
-         %{chip: board_chip} <- Enum.find(boards, &(&1.name == board)) do
-      Map.put(settings, :chip, {board_chip, "boards/#{board}.toml"})
-    else
-      _ -> settings
-    end
+    if chip && Settings.source(settings, :board) == "default",
+      do: Settings.put(settings, :board, chip, "the chip"),
+      else: settings
   end
 
   @doc "The value, or raises with the error's message."

@@ -42,7 +42,7 @@ defmodule Mix.Tasks.Atomvm.Esp32.Flash do
         release: :string
       )
 
-    {settings, connection} = T.settings!(opts, [:offset])
+    {settings, connection} = T.settings!(opts, offset: [])
 
     avm = opts[:avm] |> CLI.archive!() |> CLI.gate!(Settings.value(settings, :board), opts)
 

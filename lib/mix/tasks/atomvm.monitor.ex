@@ -40,7 +40,9 @@ defmodule Mix.Tasks.Atomvm.Monitor do
   # The port and baud rate from the switches and the `atomvm:` list, with sources.
   def settings!(opts, user) do
     # The monitor's baud rate is `atomvm: [monitor_baud: ...]` (`baud` is flashing's).
-    case Settings.resolve(opts, user, [:port, :baud], %{baud: 115_200}, %{baud: :monitor_baud}) do
+    spec = [port: [default: "auto"], baud: [user_key: :monitor_baud, default: 115_200]]
+
+    case Settings.resolve(spec, opts, user) do
       {:ok, settings} ->
         settings
 

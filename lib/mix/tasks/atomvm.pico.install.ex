@@ -35,26 +35,19 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
     opts = CLI.parse!("atomvm.pico.install", argv, @switches)
 
     user = CLI.user_config()
-    keys = [:board, :firmware_version, :pico_path, :pico_reset]
 
-    cli =
-      Keyword.take(opts, [:board]) ++
-        rename(opts, version: :firmware_version, path: :pico_path, reset: :pico_reset)
+    spec = [
+      board: [default: "pico"],
+      firmware_version: [switch: :version],
+      pico_path: [switch: :path],
+      pico_reset: [switch: :reset]
+    ]
 
     settings =
-      case AtomVM.Settings.resolve(cli, user, keys, %{board: "pico"}) do
+      case AtomVM.Settings.resolve(spec, opts, user) do
         {:ok, settings} -> settings
         {:error, reason} -> Mix.raise(AtomVM.Messages.message(reason))
       end
-
-    flags = %{
-      "--firmware-version" => "--version",
-      "--pico-path" => "--path",
-      "--pico-reset" => "--reset"
-    }
-
-    settings =
-      Map.new(settings, fn {k, {v, source}} -> {k, {v, Map.get(flags, source, source)}} end)
 
     if opts[:verbose],
       do: Mix.shell().info("Settings:\n" <> AtomVM.Settings.sources(settings))
@@ -79,9 +72,5 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
     Mix.shell().info(
       "Copied #{fetched.firmware.asset} (sha256 #{fetched.sha256}) to #{drive}; AtomVM #{fetched.firmware.version} installs and the board restarts."
     )
-  end
-
-  defp rename(opts, pairs) do
-    for {from, to} <- pairs, Keyword.has_key?(opts, from), do: {to, opts[from]}
   end
 end

@@ -96,27 +96,32 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
 
   defp flash(opts) do
     user = CLI.user_config()
-    keys = [:board, :chip, :offset, :probe, :lib]
+    # The chip and the application's offset come from the board file.
+    spec = [
+      board: [default: "stm32f407vg"],
+      chip: [board: :chip],
+      offset: [board: :app_offset],
+      probe: [],
+      lib: []
+    ]
+
+    facts = fn board ->
+      with {:ok, board_spec} <- AtomVM.Boards.fetch(board),
+           {:ok, {offset, _}} <- AtomVM.Boards.app(board, opts[:version], "erlang") do
+        {:ok, %{chip: board_spec.chip, app_offset: offset}}
+      end
+    end
 
     settings =
-      case Settings.resolve(opts, user, keys, %{board: "stm32f407vg"}) do
-        {:ok, settings} ->
-          settings
-
-        {:error, reason} ->
-          Mix.raise(AtomVM.Messages.message(reason))
+      case Settings.resolve(spec, opts, user, facts) do
+        {:ok, settings} -> settings
+        {:error, reason} -> Mix.raise(AtomVM.Messages.message(reason))
       end
 
     board = Settings.value(settings, :board)
-    spec = CLI.ok!(AtomVM.Boards.fetch(board))
     # The board file's application partition: where it starts, and where the flash
     # it may use ends.
     {app_offset, app_size} = CLI.ok!(AtomVM.Boards.app(board, opts[:version], "erlang"))
-
-    settings =
-      settings
-      |> default(:chip, spec.chip, "boards/#{board}.toml")
-      |> default(:offset, app_offset, "boards/#{board}.toml")
 
     if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
 
@@ -159,13 +164,6 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
   defp download_library(board, version) do
     fetched = CLI.ok!(Firmware.fetch(board, version: version, flavor: "erlang"))
     fetched.path
-  end
-
-  defp default(settings, key, value, source) do
-    case settings[key] do
-      {nil, _} -> Map.put(settings, key, {value, source})
-      _ -> settings
-    end
   end
 
   defp await(id, bar) do

@@ -56,32 +56,30 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
   def build(opts) do
     user = CLI.user_config()
 
-    settings =
-      case Settings.resolve(opts, user, [:board, :family, :app_start], %{board: "pico"}) do
-        {:ok, settings} ->
-          settings
+    # The board file is the source of the family and the application address.
+    spec = [
+      board: [default: "pico"],
+      family: [board: :uf2_family],
+      app_start: [board: :app_start]
+    ]
 
-        {:error, reason} ->
-          Mix.raise(AtomVM.Messages.message(reason))
+    facts = fn board ->
+      with {:ok, board_spec} <- AtomVM.Boards.fetch(board),
+           {:ok, {start, _}} <- AtomVM.Boards.app(board, nil, "erlang") do
+        {:ok, %{uf2_family: board_spec.uf2_family, app_start: start}}
+      end
+    end
+
+    settings =
+      case Settings.resolve(spec, opts, user, facts) do
+        {:ok, settings} -> settings
+        {:error, reason} -> Mix.raise(AtomVM.Messages.message(reason))
       end
 
-    # The board file is the source of the family and the application address.
     board = Settings.value(settings, :board)
-    spec = CLI.ok!(AtomVM.Boards.fetch(board))
-    from_board = "boards/#{board}.toml"
 
-    settings =
-      settings
-      |> fill(
-        :family,
-        fn -> spec.uf2_family || CLI.ok!({:error, {:no_uf2_family, board}}) end,
-        from_board
-      )
-      |> fill(
-        :app_start,
-        fn -> board |> AtomVM.Boards.app(nil, "erlang") |> CLI.ok!() |> elem(0) end,
-        from_board
-      )
+    if Settings.value(settings, :family) == nil,
+      do: CLI.ok!({:error, {:no_uf2_family, board}})
 
     if opts[:verbose], do: Mix.shell().info("Settings:\n" <> Settings.sources(settings))
     family = Settings.value(settings, :family)
@@ -93,12 +91,5 @@ defmodule Mix.Tasks.Atomvm.Uf2create do
     output = opts[:output] || Path.rootname(avm) <> ".uf2"
 
     {CLI.ok!(Pico.uf2(avm, start, family)), output}
-  end
-
-  defp fill(settings, key, value, source) do
-    case settings[key] do
-      {nil, _} -> Map.put(settings, key, {value.(), source})
-      _ -> settings
-    end
   end
 end

@@ -156,6 +156,47 @@ defmodule Mix.Tasks.Atomvm.Esp32Test do
     assert out =~ "applications go to main.avm at 0x250000"
   end
 
+  # Every board file whose chip the fake ROM emulates: the task takes the chip from
+  # the file (--board only) and writes the image where that board's firmware facts
+  # say, in front of the application partition the file gives.
+  @emulated ~w(esp32 esp32s2 esp32s3 esp32c3 esp32c6)
+  test "every ESP32 board file's chip and image offset reach esp32.install", %{tmp_dir: dir} do
+    {:ok, boards} = AtomVM.Boards.list()
+    boards = for b <- boards, b.chip in @emulated, do: b
+    assert length(boards) >= 5
+
+    offsets =
+      for board <- boards do
+        {:ok, fw} = AtomVM.Boards.firmware(board.name, nil, nil)
+        image = Path.join(dir, "#{board.name}.img")
+        bytes = :crypto.strong_rand_bytes(20_000)
+        File.write!(image, bytes)
+        chip = FakeESP32.start!(["--chip", board.chip])
+
+        Mix.Tasks.Atomvm.Esp32.Install.run([
+          "--board",
+          board.name,
+          "--image",
+          image,
+          "--port",
+          chip.path,
+          "--reset",
+          "none",
+          "--verbose"
+        ])
+
+        flash = FakeESP32.stop(chip)
+        out = messages()
+        assert out =~ "chip = #{board.chip}  (boards/#{board.name}.toml)", out
+        assert binary_part(flash, fw.image_offset || 0, byte_size(bytes)) == bytes, board.name
+        assert out =~ "applications go to 0x#{Integer.to_string(fw.app_offset, 16)}"
+        fw.image_offset || 0
+      end
+
+    # The offsets differ between chips: none is a constant of the task.
+    assert Enum.uniq(offsets) |> length() > 1
+  end
+
   test "a missing port is one clear error" do
     error =
       assert_raise Mix.Error, fn ->

@@ -27,6 +27,41 @@ defmodule Mix.Tasks.Atomvm.Stm32Test do
     %{app: app, lib: lib}
   end
 
+  test "every STM32 board file's chip and application offset reach stm32.flash",
+       %{app: app, lib: lib} do
+    {:ok, boards} = AtomVM.Boards.list()
+    boards = for b <- boards, String.starts_with?(b.chip, "STM32"), do: b
+    assert length(boards) >= 2
+
+    for board <- boards do
+      {:ok, {offset, _size}} = AtomVM.Boards.app(board.name, nil, "erlang")
+
+      assert_raise Mix.Error, ~r/no debug probe found/, fn ->
+        Mix.Tasks.Atomvm.Stm32.Flash.run(
+          ~w(--avm #{app} --lib #{lib} --board #{board.name} --probe 0000:0000 --no-check --verbose)
+        )
+      end
+
+      out = infos()
+      from = "(boards/#{board.name}.toml)"
+      assert out =~ "chip = #{board.chip}  #{from}", out
+      assert out =~ "offset = 0x#{Integer.to_string(offset, 16)}  #{from}", out
+      assert out =~ "board = #{board.name}  (--board)", out
+    end
+  end
+
+  defp infos do
+    Stream.repeatedly(fn ->
+      receive do
+        {:mix_shell, :info, [line]} -> line
+      after
+        0 -> nil
+      end
+    end)
+    |> Enum.take_while(& &1)
+    |> Enum.join("\n")
+  end
+
   test "--list-probes says there is none, or lists each probe as VID:PID" do
     Mix.Tasks.Atomvm.Stm32.Flash.run(["--list-probes"])
 
