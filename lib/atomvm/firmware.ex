@@ -21,22 +21,41 @@ defmodule AtomVM.Firmware do
           | {:flavor, String.t() | nil}
           | {:mirror, String.t() | nil}
           | {:image, Path.t() | nil}
+          | {:library_image, Path.t() | nil}
 
   @typedoc "What `fetch/2` returns."
   @type fetched :: %{
           path: Path.t(),
           firmware: AtomVM.Native.firmware(),
           source: :cache | :download | :local,
-          sha256: String.t()
+          sha256: String.t(),
+          library: fetched() | nil
         }
 
-  @doc "Finds, downloads if needed, and verifies the firmware image of `board`."
+  @doc """
+  Finds, downloads if needed, and verifies the firmware image of `board`, and the
+  library its release published as a file of its own (v0.6.x Pico: `atomvmlib-TAG.uf2`;
+  under `:library`, `nil` otherwise). `:image` uses a local file for the image;
+  `:library_image` likewise for the library.
+  """
   @spec fetch(String.t(), [option()]) :: {:ok, fetched()} | {:error, term()}
   def fetch(board, opts \\ []) do
-    with {:ok, fw} <- Boards.firmware(board, opts[:version], opts[:flavor]) do
-      obtain(fw, opts)
+    with {:ok, fw} <- Boards.firmware(board, opts[:version], opts[:flavor]),
+         {:ok, fetched} <- obtain(fw, opts),
+         {:ok, library} <- library(fw, opts) do
+      {:ok, Map.put(fetched, :library, library)}
     end
   end
+
+  defp library(%{library_asset: asset} = fw, opts) when is_binary(asset) do
+    lib = %{fw | asset: asset, url: fw.library_url, sha256: fw.library_sha256}
+
+    with {:ok, fetched} <- obtain(lib, Keyword.put(opts, :image, opts[:library_image])) do
+      {:ok, Map.put(fetched, :library, nil)}
+    end
+  end
+
+  defp library(_fw, _opts), do: {:ok, nil}
 
   # The asset `fw` names: the local `:image`, the cached copy, or a download.
   defp obtain(fw, opts) do

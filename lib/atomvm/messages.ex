@@ -72,6 +72,8 @@ defmodule AtomVM.Messages do
   def message({:no_pico_drive, dir, _seconds}),
     do: "#{dir} is not a Pico bootloader drive (it has no INFO_UF2.TXT)"
 
+  def message({:bad_uf2, what, message}), do: "cannot merge #{what} into one UF2: #{message}"
+
   def message({:copy_failed, target, reason}),
     do: "cannot write #{target}: #{:file.format_error(reason)}"
 

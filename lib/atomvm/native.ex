@@ -103,7 +103,10 @@ defmodule AtomVM.Native do
           sha256: String.t() | nil,
           image_offset: non_neg_integer() | nil,
           app_offset: non_neg_integer() | nil,
-          app_size: non_neg_integer() | nil
+          app_size: non_neg_integer() | nil,
+          library_asset: String.t() | nil,
+          library_url: String.t() | nil,
+          library_sha256: String.t() | nil
         }
 
   @doc "Reads and validates every board file (`*.toml`) of `dir`, sorted by name."
@@ -165,6 +168,13 @@ defmodule AtomVM.Native do
   @doc "The regions a UF2 file writes: `%{address, family, data}` (validated)."
   @spec uf2_read(binary()) :: {:ok, [map()]} | {:error, String.t()}
   def uf2_read(_file), do: not_loaded()
+
+  @doc """
+  One UF2 file of all the blocks of `files`, in order, numbered as one file (so a
+  bootloader takes them in one copy); files that write the same flash are refused.
+  """
+  @spec uf2_merge([binary()]) :: {:ok, binary()} | {:error, String.t()}
+  def uf2_merge(_files), do: not_loaded()
 
   @doc "Resets a running Pico into its USB bootloader (opens `port` at 1200 baud)."
   @spec pico_touch(String.t()) :: {:ok, {}} | {:error, String.t()}

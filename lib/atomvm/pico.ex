@@ -81,6 +81,24 @@ defmodule AtomVM.Pico do
     end
   end
 
+  @doc """
+  The UF2 bytes that install fetched firmware (`AtomVM.Firmware.fetch/2`): the image,
+  or — where the release published AtomVM's library as a UF2 of its own (v0.6.x) — one
+  UF2 of both, so a single copy installs the VM and its library.
+  """
+  @spec install_image(AtomVM.Firmware.fetched()) :: {:ok, binary()} | {:error, term()}
+  def install_image(%{path: path, library: nil}), do: {:ok, File.read!(path)}
+
+  def install_image(%{path: path, library: %{path: lib}}) do
+    case Native.uf2_merge([File.read!(path), File.read!(lib)]) do
+      {:ok, uf2} ->
+        {:ok, uf2}
+
+      {:error, message} ->
+        {:error, {:bad_uf2, "#{Path.basename(path)} + #{Path.basename(lib)}", message}}
+    end
+  end
+
   @doc "Copies UF2 bytes to the drive as `name` and flushes them to the device."
   @spec copy(binary(), Path.t(), String.t()) :: :ok | {:error, term()}
   def copy(uf2, drive, name) do

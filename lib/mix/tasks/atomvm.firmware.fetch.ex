@@ -56,6 +56,8 @@ defmodule Mix.Tasks.Atomvm.Firmware.Fetch do
 
     fetched = CLI.ok!(Firmware.fetch(to_string(board), fetch_opts))
     Mix.shell().info(report(fetched))
+    # The library a v0.6.x Pico release published as a file of its own.
+    if fetched.library, do: Mix.shell().info(report(fetched.library))
   end
 
   defp report(%{path: path, firmware: fw, source: source, sha256: sum}) do

@@ -80,6 +80,10 @@ pub struct AssetRule {
     pub versions: Vec<String>,
     /// Asset name per flavor, with `{version}` standing for the tag.
     pub assets: BTreeMap<Flavor, String>,
+    /// A second asset these releases need installed with the image (`{version}` for
+    /// the tag): v0.6.x Pico releases published AtomVM's library as its own UF2.
+    #[serde(default)]
+    pub library: Option<String>,
 }
 
 /// The firmware AtomVM publishes for a board.

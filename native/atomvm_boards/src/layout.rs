@@ -25,10 +25,24 @@ pub struct FirmwareChoice {
     pub url: String,
     /// A known sha256 of the asset, if the board file pins one.
     pub sha256: Option<String>,
+    /// The library asset to install with the image, for releases that published it
+    /// apart (`[[firmware.asset_rules]]` `library`).
+    pub library: Option<LibraryAsset>,
     /// Where the image starts in flash.
     pub image_offset: Option<u64>,
     /// Where the application goes with this firmware.
     pub app: Option<AppPartition>,
+}
+
+/// A second asset of a release, installed with its image.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LibraryAsset {
+    /// Its file name.
+    pub asset: String,
+    /// `BASE/TAG/ASSET`.
+    pub url: String,
+    /// A known sha256, if the board file pins one.
+    pub sha256: Option<String>,
 }
 
 /// Whether a rule's `versions` list matches `tag` (`*` ends a prefix).
@@ -83,11 +97,24 @@ impl Board {
                     board: self.name.clone(),
                 })?,
         };
-        let renamed = firmware
-            .asset_rules
-            .iter()
-            .filter(|rule| version_matches(&rule.versions, version))
-            .find_map(|rule| rule.assets.get(&flavor));
+        let rules = || {
+            firmware
+                .asset_rules
+                .iter()
+                .filter(|rule| version_matches(&rule.versions, version))
+        };
+        let renamed = rules().find_map(|rule| rule.assets.get(&flavor));
+        let base = firmware.base_url.trim_end_matches('/');
+        let library = rules()
+            .find_map(|rule| rule.library.as_ref())
+            .map(|template| {
+                let asset = template.replace("{version}", version);
+                LibraryAsset {
+                    url: format!("{base}/{version}/{asset}"),
+                    sha256: firmware.sha256.get(&asset).cloned(),
+                    asset,
+                }
+            });
         let template = renamed
             .or_else(|| firmware.assets.get(&flavor))
             .ok_or_else(|| BoardError::NoFlavor {
@@ -103,6 +130,7 @@ impl Board {
                 firmware.base_url.trim_end_matches('/')
             ),
             sha256: firmware.sha256.get(&asset).cloned(),
+            library,
             asset,
             image_offset: self.image_offset,
             app: self.app_partition(version, flavor),
@@ -200,5 +228,37 @@ mod tests {
         assert_eq!(asset("v0.6.6"), "AtomVM-pico-combined-v0.6.6.uf2");
         let bad = pico.replace("versions = [\"v0.7.*\"]\n", "versions = []\n");
         assert!(parse("pico", &bad).is_err());
+    }
+
+    #[test]
+    fn a_rule_can_add_the_library_its_releases_published_apart() {
+        let pico = r#"
+            description = "Pico"
+            chip = "rp2040"
+            method = "uf2"
+            uf2_family = "rp2040"
+            [[app]]
+            offset = 0x10180000
+            size = 0x80000
+            [firmware]
+            base_url = "https://example.org/d/"
+            versions = ["v0.7.0-alpha.1", "v0.6.6"]
+            assets = { erlang = "AtomVM-combined-pico-{version}.uf2" }
+            [[firmware.asset_rules]]
+            versions = ["v0.6.*"]
+            assets = { erlang = "AtomVM-pico-{version}.uf2" }
+            library = "atomvmlib-{version}.uf2"
+            [firmware.sha256]
+            "atomvmlib-v0.6.6.uf2" = "ab{}"
+        "#;
+        let pico = pico.replace("ab{}", &format!("ab{}", "0".repeat(62)));
+        let b = parse("pico", &pico).unwrap();
+        let old = b.firmware(Some("v0.6.6"), Flavor::Erlang).unwrap();
+        assert_eq!(old.asset, "AtomVM-pico-v0.6.6.uf2");
+        let lib = old.library.unwrap();
+        assert_eq!(lib.asset, "atomvmlib-v0.6.6.uf2");
+        assert_eq!(lib.url, "https://example.org/d/v0.6.6/atomvmlib-v0.6.6.uf2");
+        assert!(lib.sha256.is_some_and(|s| s.starts_with("ab0")));
+        assert_eq!(b.firmware(None, Flavor::Erlang).unwrap().library, None);
     }
 }

@@ -59,7 +59,10 @@ fn validate(board: &Board) -> Result<(), String> {
                 return Err(format!("firmware.sha256 of {asset} is not 64 hex digits"));
             }
         }
-        let renamed = fw.asset_rules.iter().flat_map(|rule| rule.assets.values());
+        let renamed = fw
+            .asset_rules
+            .iter()
+            .flat_map(|rule| rule.assets.values().chain(rule.library.iter()));
         if fw.asset_rules.iter().any(|rule| rule.versions.is_empty()) {
             return Err("a firmware.asset_rules entry needs versions".into());
         }

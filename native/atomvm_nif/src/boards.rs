@@ -34,6 +34,11 @@ pub struct FirmwareInfo {
     image_offset: Option<u64>,
     app_offset: Option<u64>,
     app_size: Option<u64>,
+    /// The library asset installed with the image, where the release published it
+    /// apart (v0.6.x Pico): name, URL, known sha256.
+    library_asset: Option<String>,
+    library_url: Option<String>,
+    library_sha256: Option<String>,
 }
 
 fn summary(b: &Board) -> BoardSummary {
@@ -86,6 +91,9 @@ fn board_firmware(
         image_offset: choice.image_offset,
         app_offset: choice.app.map(|a| a.offset),
         app_size: choice.app.map(|a| a.size),
+        library_asset: choice.library.as_ref().map(|l| l.asset.clone()),
+        library_url: choice.library.as_ref().map(|l| l.url.clone()),
+        library_sha256: choice.library.and_then(|l| l.sha256),
     })
 }
 

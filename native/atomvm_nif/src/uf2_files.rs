@@ -1,4 +1,4 @@
-//! `AtomVM.Native.uf2_write/3`, `uf2_read/1` and `pico_touch/1`: UF2 files (the `uf2`
+//! `AtomVM.Native.uf2_write/3`, `uf2_read/1`, `uf2_merge/1` and `pico_touch/1`: UF2 files (the `uf2`
 //! crate) and the Pico's 1200-baud reset (the `pico_flash` crate).
 
 use crate::error::NifResult;
@@ -51,6 +51,14 @@ fn uf2_read<'a>(env: Env<'a>, file: Binary<'a>) -> NifResult<Vec<Region<'a>>> {
             data: binary(env, &r.data),
         })
         .collect())
+}
+
+/// One UF2 file of all the blocks of `files`, numbered as one (`uf2::merge`).
+#[rustler::nif(schedule = "DirtyCpu")]
+fn uf2_merge<'a>(env: Env<'a>, files: Vec<Binary<'a>>) -> NifResult<Binary<'a>> {
+    let parts: Vec<&[u8]> = files.iter().map(|f| f.as_slice()).collect();
+    let merged = uf2::merge(&parts).map_err(|e| e.to_string())?;
+    Ok(binary(env, &merged))
 }
 
 /// Resets a running Pico into its bootloader through its serial port.

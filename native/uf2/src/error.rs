@@ -150,6 +150,17 @@ pub enum Uf2Error {
         offset: usize,
     },
 
+    /// Two files given to [`crate::merge()`] write the same flash.
+    #[error("file {second} writes 0x{address:08X}, which file {first} also writes")]
+    Overlap {
+        /// The earlier file (1-based).
+        first: usize,
+        /// The later file (1-based).
+        second: usize,
+        /// The first address both write.
+        address: u32,
+    },
+
     /// The file ends before its last part's announced total of blocks.
     #[error("the UF2 file ends after block number {last} of a part announcing {total} blocks ({missing} missing)")]
     MissingBlocks {

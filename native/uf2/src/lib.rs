@@ -29,10 +29,12 @@
 pub mod block;
 mod error;
 mod family;
+mod merge;
 mod read;
 mod write;
 
 pub use error::{MagicField, Uf2Error};
 pub use family::Family;
+pub use merge::merge;
 pub use read::{read, Region};
 pub use write::{write, write_universal};

@@ -139,4 +139,60 @@ defmodule Mix.Tasks.Atomvm.PicoTest do
     assert Pico.drives([Path.join(dir, "nowhere")]) == []
     assert {:ok, ^drive} = Pico.wait_for_drive(nil, 0, roots: [dir])
   end
+
+  # v0.6.x published the VM and the library as two UF2 files: both are downloaded and
+  # verified, and one UF2 of both is copied (one copy, one restart).
+  test "pico.install of v0.6.6 copies the VM and atomvmlib as one UF2", %{
+    drive: drive,
+    tmp_dir: dir
+  } do
+    System.put_env("XDG_CACHE_HOME", Path.join(dir, "cache"))
+    on_exit(fn -> System.delete_env("XDG_CACHE_HOME") end)
+    {:ok, vm} = Native.uf2_write(:crypto.strong_rand_bytes(5000), 0x10000000, "rp2040")
+    {:ok, lib} = Native.uf2_write(:crypto.strong_rand_bytes(3000), 0x10100000, "rp2040")
+    sum = &Base.encode16(:crypto.hash(:sha256, &1), case: :lower)
+
+    routes = %{
+      "/v0.6.6/AtomVM-pico-v0.6.6.uf2" => {:ok, vm},
+      "/v0.6.6/AtomVM-pico-v0.6.6.uf2.sha256" => {:ok, "#{sum.(vm)}  AtomVM-pico-v0.6.6.uf2\n"},
+      "/v0.6.6/atomvmlib-v0.6.6.uf2" => {:ok, lib},
+      "/v0.6.6/atomvmlib-v0.6.6.uf2.sha256" => {:ok, "#{sum.(lib)}  atomvmlib-v0.6.6.uf2\n"}
+    }
+
+    {_server, base} = AtomVM.Test.HTTPServer.start!(routes)
+
+    Mix.Tasks.Atomvm.Pico.Install.run(
+      ~w(--board pico --version v0.6.6 --path #{drive} --mirror #{base})
+    )
+
+    [copied] = Path.wildcard(Path.join(drive, "*.uf2"))
+    {:ok, regions} = Native.uf2_read(File.read!(copied))
+    {:ok, vm_regions} = Native.uf2_read(vm)
+    {:ok, lib_regions} = Native.uf2_read(lib)
+    assert regions == vm_regions ++ lib_regions
+    assert_received {:mix_shell, :info, [line]}
+    assert line =~ "AtomVM-pico-v0.6.6.uf2 (sha256 #{sum.(vm)}) and atomvmlib-v0.6.6.uf2"
+
+    # A library that fails its published sum stops the install before any copy.
+    File.rm!(copied)
+    File.rm_rf!(Path.join(dir, "cache"))
+    bad = %{routes | "/v0.6.6/atomvmlib-v0.6.6.uf2" => {:ok, lib <> "x"}}
+    {_server, base} = AtomVM.Test.HTTPServer.start!(bad)
+
+    assert_raise Mix.Error, ~r/sha256|checksum/i, fn ->
+      Mix.Tasks.Atomvm.Pico.Install.run(
+        ~w(--board pico --version v0.6.6 --path #{drive} --mirror #{base})
+      )
+    end
+
+    assert Path.wildcard(Path.join(drive, "*.uf2")) == []
+  end
+
+  test "on OTP 25 a Pico gets v0.6.6 by default, the release that runs its beams" do
+    if :erlang.system_info(:otp_release) == ~c"25" do
+      assert AtomVM.Boards.default_version(elem(AtomVM.Boards.fetch("pico"), 1)) == "v0.6.6"
+    else
+      assert AtomVM.Boards.default_version(elem(AtomVM.Boards.fetch("pico"), 1)) =~ "v0.7"
+    end
+  end
 end
