@@ -186,3 +186,35 @@ fn flat_size_follows_atomvms_layout() {
         "Return value: [1,3,4,2,3,7,4,4,6,6,10,4]\n"
     );
 }
+
+/// AtomVM's socket NIFs (`socket:open/3`, `nif_select_read/2`, `nif_accept/1`, ...) on
+/// the host's sockets, in device mode: `tests/device/atomvm_socket_nifs.erl` prints
+/// what AtomVM v0.6.6's Unix build prints for it (measured there).
+#[test]
+fn atomvm_socket_nifs_answer_as_atomvm() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("atomvm_socket_nifs.erl");
+    std::fs::write(&src, include_str!("device/atomvm_socket_nifs.erl")).unwrap();
+    let status = Command::new("erlc")
+        .arg("-o")
+        .arg(dir.path())
+        .arg(&src)
+        .status()
+        .expect("erlc must be installed for this test");
+    assert!(status.success());
+    let beam = dir.path().join("atomvm_socket_nifs.beam");
+    let out = run(&[
+        "--device-release".as_ref(),
+        "v0.6.6".as_ref(),
+        "--device-natives".as_ref(),
+        facts().as_os_str(),
+        beam.as_os_str(),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "{true,<<\"echo:hello\">>,true,{error,closed},<<\"dgram\">>,2,closed_with_ref,{error,closed},raised_badarg,true}\n",
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "Return value: ok\n");
+}

@@ -7,6 +7,7 @@ use super::maps::map_next;
 use super::unicode::{characters_to_binary, characters_to_list};
 use crate::atom::atoms;
 use crate::interp::{Context, Exception};
+use crate::io::avm_socket as socket;
 use crate::module::NativeFn;
 use crate::term::Term;
 
@@ -20,6 +21,22 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("base64", "decode", 1 | 2) => base64::decode,
         ("base64", "encode_to_string", 1 | 2) => base64::encode_to_string,
         ("base64", "decode_to_string", 1 | 2) => base64::decode_to_string,
+        ("socket", "open", 3) => socket::open,
+        ("socket", "bind", 2) => socket::bind,
+        ("socket", "listen", 2) => socket::listen,
+        ("socket", "connect", 2) => socket::connect,
+        ("socket", "nif_accept", 1) => socket::accept,
+        ("socket", "nif_recv", 2) => socket::recv,
+        ("socket", "nif_recvfrom", 2) => socket::recvfrom,
+        ("socket", "nif_send", 2) => socket::send,
+        ("socket", "nif_sendto", 3) => socket::sendto,
+        ("socket", "nif_select_read", 2) => socket::select_read,
+        ("socket", "nif_select_stop", 1) => socket::select_stop,
+        ("socket", "close", 1) => socket::close,
+        ("socket", "sockname", 1) => socket::sockname,
+        ("socket", "peername", 1) => socket::peername,
+        ("socket", "setopt", 3) => socket::setopt,
+        ("socket", "shutdown", 2) => socket::shutdown,
         _ => return None,
     };
     Some(f)

@@ -13,11 +13,16 @@ use crate::term::{CodeAddr, HeaderKind, Term};
 use crate::vm::{Destination, TimerAction};
 use std::io::Write;
 
-/// `erlang:display/1`: the term and `\r\n`, as BEAM writes it.
+/// `erlang:display/1`: the term and `\r\n`, as BEAM writes it (`\n` in device mode,
+/// as AtomVM does).
 pub fn display(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let mut text = Vec::new();
     format_term(&ctx.mem(), &ctx.vm.atoms, arg(args, 0), &mut text);
-    text.extend_from_slice(b"\r\n");
+    if ctx.vm.code_path.device_release.is_some() {
+        text.push(b'\n');
+    } else {
+        text.extend_from_slice(b"\r\n");
+    }
     let _ = ctx.vm.out.write_all(&text);
     Ok(atoms::true_)
 }

@@ -10,6 +10,7 @@
 //! the scheduler waits in the poller until a descriptor is ready or the next timer
 //! is due.
 
+pub mod avm_socket;
 pub mod errno;
 pub mod file;
 pub mod interfaces;

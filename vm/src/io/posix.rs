@@ -67,7 +67,7 @@ fn path(ctx: &Context<'_>, t: Term) -> Result<std::path::PathBuf, Exception> {
     ))
 }
 
-fn fd_id(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
+pub(super) fn fd_id(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
     terms::ref_id(ctx, t)
         .filter(|id| ctx.vm.io.posix.contains_key(id))
         .ok_or_else(Exception::badarg)
@@ -82,7 +82,11 @@ fn non_negative(ctx: &Context<'_>, t: Term) -> Result<u64, Exception> {
     u64::try_from(terms::int(ctx, t)?).map_err(|_| Exception::badarg())
 }
 
-fn adopt(ctx: &mut Context<'_>, fd: OwnedFd, child: Option<std::process::Child>) -> Term {
+pub(super) fn adopt(
+    ctx: &mut Context<'_>,
+    fd: OwnedFd,
+    child: Option<std::process::Child>,
+) -> Term {
     let id = ctx.vm.fresh_id();
     ctx.vm.io.posix.insert(
         id,
@@ -137,7 +141,7 @@ pub fn close(ctx: &mut Context<'_>, args: &[Term]) -> R {
     Ok(atoms::ok)
 }
 
-fn deregister(ctx: &mut Context<'_>, f: &PosixFd) {
+pub(super) fn deregister(ctx: &mut Context<'_>, f: &PosixFd) {
     if f.registered {
         ctx.vm.io.unwatch(f.fd.as_raw_fd());
     }
@@ -372,6 +376,12 @@ fn select(ctx: &mut Context<'_>, args: &[Term], input: bool) -> R {
     let id = fd_id(ctx, args[0])?;
     let pid = args[1].as_pid().ok_or_else(Exception::badarg)?;
     let reference = terms::ref_id(ctx, args[2]).ok_or_else(Exception::badarg)?;
+    watch(ctx, id, pid, reference, input)
+}
+
+/// Has `{select, Fd, Ref, ready_input | ready_output}` sent to `pid` once descriptor
+/// `id` is ready for input (`input`) or output: at once when it already is.
+pub(super) fn watch(ctx: &mut Context<'_>, id: u64, pid: u32, reference: u64, input: bool) -> R {
     if !ctx.vm.io.posix.get(&id).is_some_and(|f| f.registered) {
         let raw = ctx.vm.io.posix.get(&id).map(|f| f.fd.as_raw_fd());
         let registered = ctx.vm.io.registry().is_ok_and(|r| {

@@ -389,7 +389,7 @@ pub fn recvmsg(ctx: &mut Context<'_>, args: &[Term]) -> R {
 }
 
 /// One read into a fresh buffer of `size` bytes (with the sender for datagrams).
-fn read(
+pub(crate) fn read(
     s: &socket2::Socket,
     size: usize,
     flags: i32,
