@@ -212,7 +212,7 @@ fn atomvm_socket_nifs_answer_as_atomvm() {
     ]);
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "{true,<<\"echo:hello\">>,true,{error,closed},<<\"dgram\">>,2,closed_with_ref,{error,closed},raised_badarg,true}\n",
+        "{true,<<\"echo:hello\">>,{[{udp,dgram},{tcp,stream},{udp,dgram},{tcp,stream}],{error,eainoname}},true,{error,closed},<<\"dgram\">>,2,closed_with_ref,{error,closed},raised_badarg,true}\n",
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

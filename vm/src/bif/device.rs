@@ -37,6 +37,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("socket", "peername", 1) => socket::peername,
         ("socket", "setopt", 3) => socket::setopt,
         ("socket", "shutdown", 2) => socket::shutdown,
+        ("net", "getaddrinfo_nif", 2) => socket::getaddrinfo,
         _ => return None,
     };
     Some(f)

@@ -382,3 +382,102 @@ pub fn shutdown(ctx: &mut Context<'_>, args: &[Term]) -> R {
     let r = with_socket(ctx, args[0], |s| s.shutdown(how))?;
     Ok(ok_or(ctx, r))
 }
+
+/// A host or service name: a string, a binary, or `undefined` (`None`).
+fn text_or_undefined(ctx: &Context<'_>, t: Term) -> Result<Option<String>, Exception> {
+    if t == atoms::undefined {
+        return Ok(None);
+    }
+    let bytes = crate::io::file::names::name_text(ctx, t).ok_or_else(Exception::badarg)?;
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| Exception::badarg())
+}
+
+/// `net:getaddrinfo_nif(Host, Service)`: the IPv4 addresses of `Host` as AtomVM
+/// lists them — `{ok, [#{family, protocol, type, address, addr}]}`, last result first,
+/// an entry without a socket type given as a `tcp` and a `udp` one, the port from
+/// `Service`'s `/etc/services` entry (0 without one) — or `{error, eai...}`.
+pub fn getaddrinfo(ctx: &mut Context<'_>, args: &[Term]) -> R {
+    let host = text_or_undefined(ctx, args[0])?;
+    let service = text_or_undefined(ctx, args[1])?;
+    if host.is_none() && service.is_none() {
+        return Err(Exception::badarg());
+    }
+    let port = service.as_ref().map_or(0, |name| {
+        super::resolve::services()
+            .into_iter()
+            .find(|(names, _, _)| names.contains(name))
+            .map_or(0, |(_, port, _)| port)
+    });
+    let hints = dns_lookup::AddrInfoHints {
+        address: libc_af_inet(),
+        ..dns_lookup::AddrInfoHints::default()
+    };
+    let found = match dns_lookup::getaddrinfo(host.as_deref(), service.as_deref(), Some(hints)) {
+        Ok(found) => found.filter_map(Result::ok).collect::<Vec<_>>(),
+        Err(e) => {
+            let reason = match e.kind() {
+                dns_lookup::LookupErrorKind::Again => "eaiagain",
+                dns_lookup::LookupErrorKind::Badflags => "eaibadflags",
+                dns_lookup::LookupErrorKind::Fail => "eaifail",
+                dns_lookup::LookupErrorKind::Family => "eaifamily",
+                dns_lookup::LookupErrorKind::Memory => "eaimemory",
+                dns_lookup::LookupErrorKind::NoName => "eainoname",
+                dns_lookup::LookupErrorKind::Service => "eaiservice",
+                dns_lookup::LookupErrorKind::Socktype => "eaisocktype",
+                _ => "eaisystem",
+            };
+            return Ok(terms::error(ctx, reason));
+        }
+    };
+    let mut infos = Vec::new();
+    for info in found {
+        let SocketAddr::V4(v4) = info.sockaddr else {
+            continue;
+        };
+        let octets: Vec<Term> = v4
+            .ip()
+            .octets()
+            .iter()
+            .map(|o| terms::small(i64::from(*o)))
+            .collect();
+        let ip = ctx.heap().tuple(&octets);
+        let inet = ctx.atom("inet");
+        let inner = terms::atom_map(
+            ctx,
+            &[
+                ("addr", ip),
+                ("family", inet),
+                ("port", terms::small(i64::from(port))),
+            ],
+        );
+        let kinds: &[(&str, &str)] = match (info.protocol, info.socktype) {
+            (0, _) | (_, 0) => &[("tcp", "stream"), ("udp", "dgram")],
+            (6, 1) => &[("tcp", "stream")],
+            (17, 2) => &[("udp", "dgram")],
+            _ => &[("undefined", "undefined")],
+        };
+        for (protocol, kind) in kinds {
+            let (p, k) = (ctx.atom(protocol), ctx.atom(kind));
+            let m = terms::atom_map(
+                ctx,
+                &[
+                    ("address", inner),
+                    ("addr", inner),
+                    ("family", inet),
+                    ("protocol", p),
+                    ("type", k),
+                ],
+            );
+            infos.push(m);
+        }
+    }
+    infos.reverse();
+    let list = ctx.heap().list(&infos);
+    Ok(terms::tagged(ctx, "ok", list))
+}
+
+fn libc_af_inet() -> i32 {
+    nix::sys::socket::AddressFamily::Inet as i32
+}

@@ -106,7 +106,7 @@ fn hostent(ctx: &mut Context<'_>, name: &str, inet6: bool, ips: &[IpAddr]) -> Te
 }
 
 /// The entries of `/etc/services`: (name and aliases, port, protocol).
-fn services() -> Vec<(Vec<String>, u16, String)> {
+pub(super) fn services() -> Vec<(Vec<String>, u16, String)> {
     let text = std::fs::read_to_string("/etc/services").unwrap_or_default();
     text.lines()
         .filter_map(|line| {

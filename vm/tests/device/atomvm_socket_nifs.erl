@@ -4,7 +4,8 @@
 %% AtomVM's socket NIFs called directly (no library), as estdlib's socket module calls
 %% them: TCP accept/recv/send through nif_select_read, UDP sendto/recvfrom, {closed, Ref}
 %% to a process selecting on a socket another one closes, a refused connect, an unknown
-%% option. AtomVM v0.6.6's Unix build prints the line the test expects.
+%% option; net:getaddrinfo_nif/2. AtomVM v0.6.6's Unix build prints the line the test
+%% expects.
 start() ->
     {ok, L} = socket:open(inet, stream, tcp),
     ok = socket:setopt(L, {socket, reuseaddr}, true),
@@ -54,7 +55,13 @@ start() ->
     {ok, R} = socket:open(inet, stream, tcp),
     Refused = socket:connect(R, #{addr => {127, 0, 0, 1}, port => Port}),
     Bad = try socket:setopt(R, {socket, nosuchopt}, 1) catch error:badarg -> raised_badarg end,
-    erlang:display({Name =:= #{addr => {127, 0, 0, 1}, port => Port}, Reply,
+    {ok, Infos} = net:getaddrinfo_nif("127.0.0.1", undefined),
+    Entry = fun(#{family := inet, protocol := P, type := T, address := A, addr := A}) ->
+                    #{family := inet, port := 0, addr := {127, 0, 0, 1}} = A,
+                    {P, T}
+            end,
+    Resolved = {[Entry(I) || I <- Infos], net:getaddrinfo_nif("no.such.host.invalid", undefined)},
+    erlang:display({Name =:= #{addr => {127, 0, 0, 1}, port => Port}, Reply, Resolved,
                     Peer =:= #{addr => {127, 0, 0, 1}, port => Port}, Server,
                     Dgram, map_size(From), Waiter, Refused, Bad, is_pid(W)}),
     ok.
