@@ -21,6 +21,8 @@ const STANDS_IN_FOR_DRIVERS: &[(&str, &str, u8)] = &[
 pub struct CodePath {
     /// Modules from the given files: name → bytes, and their order.
     given: HashMap<String, Vec<u8>>,
+    /// The file each given module came from (a `.beam` file or an `.avm` archive).
+    given_from: HashMap<String, PathBuf>,
     /// Names of the given modules, in file order.
     pub order: Vec<String>,
     /// Directories searched for `NAME.beam`.
@@ -88,6 +90,9 @@ impl CodePath {
                         if entry.is_start() && self.start.is_none() {
                             self.start = Some(name.clone());
                         }
+                        self.given_from
+                            .entry(name.clone())
+                            .or_insert_with(|| absolute(path));
                         self.add_module(name, entry.data);
                     }
                     _ => {
@@ -101,6 +106,9 @@ impl CodePath {
                 .and_then(|b| avm_format::beam::ModuleInfo::read(&b))
                 .map_err(|e| format!("{}: {e}", path.display()))?
                 .name;
+            self.given_from
+                .entry(name.clone())
+                .or_insert_with(|| absolute(path));
             self.add_module(name, bytes);
             Ok(())
         }
@@ -123,6 +131,31 @@ impl CodePath {
     /// Adds a directory searched for `NAME.beam`.
     pub fn add_dir(&mut self, dir: PathBuf) {
         self.dirs.push(dir);
+    }
+
+    /// Adds a directory searched first (`code:add_patha/1`).
+    pub fn add_dir_first(&mut self, dir: PathBuf) {
+        self.dirs.insert(0, dir);
+    }
+
+    /// The directories searched, in order (`code:get_path/0`).
+    pub fn dirs(&self) -> &[PathBuf] {
+        &self.dirs
+    }
+
+    /// The file module `name` was (or would be) loaded from: the `.beam` file or `.avm`
+    /// archive given, else `DIR/NAME.beam` of the first directory that has it.
+    pub fn file_of(&self, name: &str) -> Option<PathBuf> {
+        if let Some(path) = self.given_from.get(name) {
+            return Some(path.clone());
+        }
+        if self.given.contains_key(name) || name.contains('/') || name.starts_with('.') {
+            return None;
+        }
+        self.dirs
+            .iter()
+            .map(|dir| dir.join(format!("{name}.beam")))
+            .find(|p| p.is_file())
     }
 
     /// Adds every `lib/*/ebin` under an installation root.
@@ -170,6 +203,10 @@ impl CodePath {
             .iter()
             .find_map(|dir| std::fs::read(dir.join(format!("{app}.app"))).ok())
     }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The OTP root (`ATOMVM_OTP_ROOT`, else found from `erl` on `PATH`).

@@ -87,6 +87,43 @@ pub fn app_file(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
     }
 }
 
+/// `atomvm_host:code_path()`: the directories modules are searched in, as strings.
+pub fn code_path(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let dirs: Vec<String> = ctx
+        .vm
+        .code_path
+        .dirs()
+        .iter()
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect();
+    let items: Vec<Term> = dirs.iter().map(|d| super::convert::chars(ctx, d)).collect();
+    Ok(ctx.heap().list(&items))
+}
+
+/// `atomvm_host:add_code_path(first | last, Dir)`: `true`, or `{error, bad_directory}`.
+pub fn add_code_path(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let dir = super::convert::list_text(ctx, arg(args, 1)).ok_or_else(Exception::badarg)?;
+    let dir = std::path::PathBuf::from(dir);
+    if !dir.is_dir() {
+        let bad = ctx.atom("bad_directory");
+        return Ok(ctx.heap().tuple(&[atoms::error, bad]));
+    }
+    if arg(args, 0) == ctx.atom("first") {
+        ctx.vm.code_path.add_dir_first(dir);
+    } else {
+        ctx.vm.code_path.add_dir(dir);
+    }
+    Ok(atoms::true_)
+}
+
+/// `atomvm_host:otp_root()`: the OTP installation's root, as a string, or `undefined`.
+pub fn otp_root(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    match crate::code_path::otp_root() {
+        Some(root) => Ok(super::convert::chars(ctx, &root.to_string_lossy())),
+        None => Ok(atoms::undefined),
+    }
+}
+
 /// `console:puts/1` and `console:print/1`: writes a string or binary to standard
 /// output as raw bytes, as AtomVM's console does.
 pub fn console_puts(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {

@@ -1582,21 +1582,75 @@ pub fn ensure_modules_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Ter
     Ok(ctx.heap().tuple(&[atoms::error, list]))
 }
 
-/// `code:is_loaded/1`.
-pub fn is_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+/// `code:which/1`: the file a loaded module came from (`preloaded` for this VM's own),
+/// else where the code path has `MODULE.beam`, else `non_existing`.
+pub fn which(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
-    if ctx.vm.by_name.contains_key(&name) {
-        let loaded = ctx.atom("loaded");
-        let path = ctx.atom("embedded");
-        let _ = loaded;
-        Ok(ctx.heap().tuple(&[ctx_atom_file(), path]))
-    } else {
-        Ok(atoms::false_)
+    let text = ctx.vm.atoms.name(name).to_owned();
+    match ctx.vm.code_path.file_of(&text) {
+        Some(path) => Ok(super::convert::chars(ctx, &path.to_string_lossy())),
+        None if ctx.vm.by_name.contains_key(&name) => Ok(ctx.atom("preloaded")),
+        None => Ok(ctx.atom("non_existing")),
     }
 }
 
-fn ctx_atom_file() -> Term {
-    atoms::file
+/// `erl_prim_loader:list_dir(Dir)`: `{ok, Names}` or `error` (the primitive loader's
+/// file access, which OTP's `code` module uses to search the path).
+pub fn prim_list_dir(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let dir = super::convert::list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(atoms::error);
+    };
+    let names: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let items: Vec<Term> = names
+        .iter()
+        .map(|n| super::convert::chars(ctx, n))
+        .collect();
+    let list = ctx.heap().list(&items);
+    Ok(ctx.heap().tuple(&[atoms::ok, list]))
+}
+
+/// `erl_prim_loader:get_file(File)`: `{ok, Bin, FullName}` or `error`.
+pub fn prim_get_file(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let file = super::convert::list_text(ctx, arg(args, 0)).ok_or_else(Exception::badarg)?;
+    let Ok(bytes) = std::fs::read(&file) else {
+        return Ok(atoms::error);
+    };
+    let bin = ctx.heap().binary(&bytes);
+    let name = arg(args, 0);
+    Ok(ctx.heap().tuple(&[atoms::ok, bin, name]))
+}
+
+/// `erlang:loaded/0`: the modules loaded, by name.
+pub fn loaded(ctx: &mut Context<'_>, _: &[Term]) -> Result<Term, Exception> {
+    let mut names: Vec<u32> = ctx
+        .vm
+        .modules
+        .iter()
+        // The VM's own trampoline module has no code of a program's.
+        .filter(|m| !m.functions.is_empty())
+        .map(|m| m.name)
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let atoms: Vec<Term> = names.into_iter().map(Term::atom).collect();
+    Ok(ctx.heap().list(&atoms))
+}
+
+/// `code:is_loaded/1`: `{file, Path}` or `false`.
+pub fn is_loaded(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let name = arg(args, 0).as_atom().ok_or_else(Exception::badarg)?;
+    if !ctx.vm.by_name.contains_key(&name) {
+        return Ok(atoms::false_);
+    }
+    // The file it came from, as the BEAM says; `preloaded` for this VM's own modules.
+    let file = match ctx.vm.code_path.file_of(ctx.vm.atoms.name(name)) {
+        Some(path) => super::convert::chars(ctx, &path.to_string_lossy()),
+        None => ctx.atom("preloaded"),
+    };
+    Ok(ctx.heap().tuple(&[atoms::file, file]))
 }
 
 /// `io:printable_range/0`: `latin1`, the default of an `erl -noshell` node.
