@@ -105,6 +105,7 @@ pub fn load_dir(dir: &Path) -> Result<Vec<Board>, BoardError> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::board::Flavor;
 
     #[test]
     fn errors_name_the_file_and_the_problem() {
@@ -137,6 +138,28 @@ mod tests {
             assert!(
                 names.contains(&expected),
                 "{expected} missing from {names:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_pico_boards_name_each_release_s_assets_as_its_workflow_published_them() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../boards");
+        let boards = load_dir(&dir).unwrap();
+        for name in ["pico", "pico_w", "pico2", "pico2_w"] {
+            let board = boards.iter().find(|b| b.name == name).unwrap();
+            let asset = |v| board.firmware(Some(v), Flavor::Erlang).unwrap().asset;
+            assert_eq!(
+                asset("v0.7.0-beta.0"),
+                format!("AtomVM-{name}-combined-v0.7.0-beta.0.uf2")
+            );
+            assert_eq!(
+                asset("v0.7.0-alpha.1"),
+                format!("AtomVM-combined-{name}-v0.7.0-alpha.1.uf2")
+            );
+            assert_eq!(
+                asset("v0.7.0-alpha.0"),
+                format!("AtomVM-combined-{name}-v0.7.0-alpha.0.uf2")
             );
         }
     }
