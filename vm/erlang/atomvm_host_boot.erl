@@ -18,6 +18,8 @@
 start(AppEnv) ->
     register(init, self()),
     process_flag(trap_exit, true),
+    %% What erl_init starts before init: the code purger (OTP's own module).
+    _ = spawn(erts_code_purger, start, []),
     case application_controller:start(spec(kernel)) of
         {ok, _} ->
             %% The standard applications count as started (their code is
@@ -43,9 +45,26 @@ start(AppEnv) ->
         {ok, _} -> ok;
         SupError -> report("kernel_sup", SupError)
     end,
-    start_child(file_server_2, {file_server, start_link, []}),
-    start_child(inet_db, {inet_db, start_link, []}),
+    [start_child(Id, Start, Type) || {Id, Start, Type} <- kernel_services()],
+    _ = (catch erl_signal_handler:start()),
     loop().
+
+%% The services kernel_sup starts on a BEAM node that is not distributed, as the
+%% kernel application's supervisor lists them: file_server_2 (what `file` calls),
+%% inet_db (host names, the resolver's settings), rex (rpc), global_name_server and
+%% global_group, erl_signal_server (OS signals, a gen_event), kernel_refc and
+%% kernel_safe_sup (for services that start later).
+kernel_services() ->
+    [{file_server_2, {file_server, start_link, []}, worker},
+     {inet_db, {inet_db, start_link, []}, worker},
+     {rex, {rpc, start_link, []}, worker},
+     {global_name_server, {global, start_link, []}, worker},
+     {global_group, {global_group, start_link, []}, worker},
+     {erl_signal_server, {gen_event, start_link, [{local, erl_signal_server}]}, worker},
+     {kernel_refc, {kernel_refc, start_link, []}, worker},
+     {kernel_safe_sup,
+      {supervisor, start_link, [{local, kernel_safe_sup}, ?MODULE, kernel_safe_sup]},
+      supervisor}].
 
 %% What erl_init does for the socket NIF (prim_socket:on_load/0, less the socket
 %% registry), the kernel setting that puts gen_tcp and gen_udp on the socket
@@ -61,10 +80,9 @@ start_io() ->
     _ = (catch os:internal_init_cmd_shell()),
     ok.
 
-%% A kernel service, as kernel_sup starts it: file_server_2 (what `file` calls),
-%% inet_db (host names, the resolver's settings).
-start_child(Id, Start) ->
-    case supervisor:start_child(kernel_sup, #{id => Id, start => Start}) of
+%% A kernel service, as kernel_sup starts it.
+start_child(Id, Start, Type) ->
+    case supervisor:start_child(kernel_sup, #{id => Id, start => Start, type => Type}) of
         {ok, _} -> ok;
         Error -> report(atom_to_list(Id), Error)
     end.
@@ -102,7 +120,9 @@ printable(Mod) ->
 
 %% kernel_sup's supervisor callback: no children until a service asks.
 init(kernel_sup) ->
-    {ok, {#{strategy => one_for_one, intensity => 10, period => 1}, []}}.
+    {ok, {#{strategy => one_for_one, intensity => 10, period => 1}, []}};
+init(kernel_safe_sup) ->
+    {ok, {#{strategy => one_for_one, intensity => 4, period => 3600}, []}}.
 
 %% An application's resource file (`APP.app`) without its `mod` callback, or a
 %% minimal one when the file cannot be found or read.

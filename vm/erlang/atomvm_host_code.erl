@@ -3,13 +3,20 @@
 %% `{code_call, Pid, Request}`, answered `{code_server, Reply}`) from what the VM
 %% knows — the OTP root, the code path, the modules loaded and where they came from.
 %% Loading goes through the VM's own loader (`code:ensure_loaded/1`); what the VM does
-%% not do (purging, sticky directories, archives) is answered as a node where nothing
-%% is sticky and nothing needs purging.
+%% not do (purging, archives) is answered as a node where nothing needs purging.
+%% Sticky modules are kept as the BEAM's code server keeps them, as `{{sticky, Mod},
+%% true}` in the protected table named `code_server` (OTP 26+ callers read it
+%% directly): the modules of the kernel, stdlib and compiler directories from the
+%% start (erl's default, no -nostick), the preloaded ones (erts's directory), and what
+%% stick_dir/stick_mod add; a module counts as sticky once it is loaded.
 -module(atomvm_host_code).
 -export([start/0]).
 
 start() ->
     register(code_server, self()),
+    ets:new(code_server, [named_table, protected]),
+    [stick_dir(filename:join(Dir, "ebin"), fun ets:insert/2)
+     || App <- [erts, compiler, stdlib, kernel], Dir <- [lib_dir(App)], is_list(Dir)],
     loop().
 
 loop() ->
@@ -46,11 +53,12 @@ handle({load_file, Mod}) ->
         {module, Mod} -> {module, Mod};
         {error, _} -> {error, nofile}
     end;
-handle({is_sticky, _Mod}) -> false;
-handle({stick_dir, _Dir}) -> ok;
-handle({unstick_dir, _Dir}) -> ok;
-handle({stick_mod, _Mod}) -> true;
-handle({unstick_mod, _Mod}) -> true;
+handle({is_sticky, Mod}) ->
+    erlang:module_loaded(Mod) andalso ets:member(code_server, {sticky, Mod});
+handle({stick_dir, Dir}) -> stick_dir(Dir, fun ets:insert/2);
+handle({unstick_dir, Dir}) -> stick_dir(Dir, fun unstick/2);
+handle({stick_mod, Mod}) -> ets:insert(code_server, {{sticky, Mod}, true});
+handle({unstick_mod, Mod}) -> unstick(code_server, {{sticky, Mod}, true});
 handle({purge, _Mod}) -> false;
 handle({soft_purge, _Mod}) -> true;
 handle({delete, _Mod}) -> false;
@@ -94,6 +102,20 @@ app_name(Base) ->
             end;
         _ -> Base
     end.
+
+%% Marks (or unmarks) the modules of the .beam files in Dir: ok, or error when the
+%% directory cannot be listed.
+stick_dir(Dir, Update) ->
+    case erl_prim_loader:list_dir(Dir) of
+        {ok, Files} ->
+            _ = [Update(code_server, {{sticky, list_to_atom(filename:basename(F, ".beam"))}, true})
+                 || F <- Files, filename:extension(F) =:= ".beam"],
+            ok;
+        _ ->
+            error
+    end.
+
+unstick(Table, {Key, _}) -> ets:delete(Table, Key).
 
 add_path(Where, Dir) ->
     atomvm_host:add_code_path(Where, filename:absname(Dir)).

@@ -1,7 +1,8 @@
 //! The boot process (`atomvm_host_boot`, compiled from `vm/erlang/` and embedded): it
 //! plays `init` and starts OTP's application controller and logger server before the
 //! program's start module runs. See the module's own comment for what it does. The
-//! code server (`atomvm_host_code`, registered as `code_server`) starts before it.
+//! boot loader (`atomvm_host_prim_loader`, registered as `erl_prim_loader`) and the code
+//! server (`atomvm_host_code`, registered as `code_server`) start before it.
 
 use crate::heap::Heap;
 use crate::module::Mfa;
@@ -11,6 +12,10 @@ use crate::vm::Vm;
 const BOOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atomvm_host_boot.beam"));
 /// The embedded code server (`atomvm_host_code`, registered as `code_server`).
 const CODE_SERVER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/atomvm_host_code.beam"));
+/// The embedded boot loader process (`atomvm_host_prim_loader`, registered as
+/// `erl_prim_loader`).
+const PRIM_LOADER: &[u8] =
+    include_bytes!(concat!(env!("OUT_DIR"), "/atomvm_host_prim_loader.beam"));
 
 /// The entry of the program's first process: `atomvm_host_boot:run(Module)`, which
 /// calls `Module:start()` and reports an exception (see the boot module).
@@ -28,7 +33,14 @@ pub fn runner(vm: &mut Vm) -> Option<crate::term::CodeAddr> {
 /// (`term_to_binary([{App, [{Key, Value}]}])`, or empty), runs until it has set
 /// everything up, and returns its pid; `None` if the boot module cannot load.
 pub fn start(vm: &mut Vm, app_env: &[u8]) -> Option<u32> {
-    // The code server first: what the boot starts (and the program) may ask it.
+    // The boot loader and the code server first: what the boot starts (and the
+    // program) may ask them.
+    vm.spawn_embedded(
+        ("atomvm_host_prim_loader", PRIM_LOADER),
+        "start",
+        &[],
+        &Heap::default(),
+    )?;
     vm.spawn_embedded(
         ("atomvm_host_code", CODE_SERVER),
         "start",

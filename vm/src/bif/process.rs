@@ -400,10 +400,28 @@ pub fn demonitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception
 /// `process_flag/2` (`trap_exit`; other flags are accepted and ignored).
 pub fn process_flag(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     let (flag, value) = (arg(args, 0), arg(args, 1));
+    if let Some(t) = ctx.mem().tuple(flag) {
+        // `{monitor_nodes, Opts}` (what net_kernel:monitor_nodes/1,2 sets): the count of
+        // such subscriptions before. This node is not distributed, so no node ever
+        // comes up or goes down and there is nothing to deliver.
+        let (tag, opts) = match t {
+            [tag, opts] => (*tag, *opts),
+            _ => return Err(Exception::badarg()),
+        };
+        let is_monitor_nodes = tag.as_atom().map(|a| ctx.vm.atoms.name(a)) == Some("monitor_nodes")
+            && ctx.mem().kind(opts) == Some(crate::term::HeaderKind::Map);
+        check(is_monitor_nodes && (value == atoms::true_ || value == atoms::false_))?;
+        return Ok(ctx.heap().int(0));
+    }
     let name = flag
         .as_atom()
         .map(|a| ctx.vm.atoms.name(a).to_owned())
         .ok_or_else(Exception::badarg)?;
+    if name == "monitor_nodes" {
+        // What net_kernel:monitor_nodes/1 sets: the count before (see the tuple form).
+        check(value == atoms::true_ || value == atoms::false_)?;
+        return Ok(ctx.heap().int(0));
+    }
     if name == "trap_exit" {
         check(value == atoms::true_ || value == atoms::false_)?;
         let old = ctx.proc.trap_exit;
@@ -478,6 +496,14 @@ pub fn process_flag(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Except
             flags.save_calls = v;
             old
         }
+        // OTP 25.3+ (what global:init/1 of OTP 26+ sets); the distribution it
+        // concerns is not there. OTP 25 as released in Debian (25.2) has no such flag.
+        "async_dist" if crate::release::get() >= 26 => {
+            check(value == atoms::true_ || value == atoms::false_)?;
+            let old = boolean(flags.async_dist);
+            flags.async_dist = value == atoms::true_;
+            old
+        }
         "sensitive" => {
             check(value == atoms::true_ || value == atoms::false_)?;
             let old = boolean(flags.sensitive);
@@ -531,6 +557,7 @@ pub(crate) mod flags {
         pub off_heap: bool,
         pub save_calls: i64,
         pub sensitive: bool,
+        pub async_dist: bool,
         pub error_handler: Option<u32>,
         pub fullsweep_after: i64,
     }
@@ -545,6 +572,7 @@ pub(crate) mod flags {
                 off_heap: false,
                 save_calls: 0,
                 sensitive: false,
+                async_dist: false,
                 error_handler: None,
                 fullsweep_after: 65535,
             }
@@ -652,7 +680,9 @@ pub fn register(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception>
     let alive = pid == ctx.proc.pid || matches!(ctx.vm.procs.get(pid as usize), Some(Some(_)));
     check(alive)?;
     // A process has at most one registered name.
-    check(!ctx.vm.registry.values().any(|p| *p == pid))?;
+    if ctx.vm.registry.values().any(|p| *p == pid) {
+        return Err(Exception::badarg_cause("registered_name"));
+    }
     ctx.vm.registry.insert(name, pid);
     if pid == ctx.proc.pid {
         ctx.proc.name = Some(name);
@@ -1167,6 +1197,7 @@ pub fn raise(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
         bif_frame: Term::NONE,
         error_info: Term::NONE,
         skip_current: false,
+        cause: None,
     })
 }
 

@@ -139,3 +139,11 @@ fn bool_of(ctx: &Context<'_>, value: Term) -> Result<bool, Exception> {
         _ => Err(Exception::badarg()),
     }
 }
+
+/// `erts_internal:scheduler_wall_time/1` (what OTP's `kernel_refc` switches the
+/// measurement with): the same setting as `system_flag(scheduler_wall_time, _)`.
+pub fn scheduler_wall_time(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let on = bool_of(ctx, super::arg(args, 0))?;
+    let old = std::mem::replace(&mut ctx.vm.flags.scheduler_wall_time, on);
+    Ok(super::boolean(old))
+}

@@ -25,6 +25,9 @@ pub struct Exception {
     /// The stack trace leaves out the function that raised (a tail call to an
     /// undefined function: that function's frame is gone, as on the BEAM).
     pub skip_current: bool,
+    /// For a BIF's error: the `cause` its `error_info` map names (`registered_name`
+    /// for register/2 of a process that has a name), as the BEAM gives it.
+    pub cause: Option<&'static str>,
 }
 
 impl Exception {
@@ -38,12 +41,21 @@ impl Exception {
             bif_frame: Term::NONE,
             error_info: Term::NONE,
             skip_current: false,
+            cause: None,
         }
     }
 
     /// `error:badarg`.
     pub fn badarg() -> Self {
         Exception::error(atoms::badarg)
+    }
+
+    /// `error:badarg` whose `error_info` names `cause`.
+    pub fn badarg_cause(cause: &'static str) -> Self {
+        Exception {
+            cause: Some(cause),
+            ..Exception::badarg()
+        }
     }
 
     /// `error:badarith`.

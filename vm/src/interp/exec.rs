@@ -541,7 +541,15 @@ fn with_bif_frame(
         Some(name) => {
             let key = Term::atom(vm.atoms.intern("module"));
             let value = Term::atom(vm.atoms.intern(name));
-            let info = proc.heap.map_sorted(&[key], &[value]);
+            let info = match e.cause {
+                // Atoms order by name: `cause` before `module`.
+                Some(cause) => {
+                    let cause_key = Term::atom(vm.atoms.intern("cause"));
+                    let cause = Term::atom(vm.atoms.intern(cause));
+                    proc.heap.map_sorted(&[cause_key, key], &[cause, value])
+                }
+                None => proc.heap.map_sorted(&[key], &[value]),
+            };
             let error_info = Term::atom(vm.atoms.intern("error_info"));
             let item = proc.heap.tuple(&[error_info, info]);
             proc.heap.list(&[item])
@@ -1248,6 +1256,7 @@ fn step(
                 bif_frame: Term::NONE,
                 error_info: Term::NONE,
                 skip_current: false,
+                cause: None,
             })
         }
         Instr::BuildStacktrace => {
@@ -1265,6 +1274,7 @@ fn step(
                     bif_frame: Term::NONE,
                     error_info: Term::NONE,
                     skip_current: false,
+                    cause: None,
                 })
             } else {
                 x[0] = atoms::badarg;
