@@ -26,7 +26,7 @@ defmodule AtomVM.Archive do
          %{data: data} <-
            Enum.find(regions, &String.starts_with?(&1.data, @avm_header)) ||
              {:error, {:native, "#{path}: no AtomVM archive in this UF2 file"}} do
-      tmp = Path.join(System.tmp_dir!(), "atomvm-uf2-#{System.unique_integer([:positive])}.avm")
+      tmp = AtomVM.Tmp.path("atomvm-uf2", ".avm")
 
       try do
         File.write!(tmp, data)

@@ -92,8 +92,9 @@ defmodule AtomVM.CLI do
   defp with_archive(nil, fun) do
     Mix.Task.run("compile", [])
     project = Mix.Project.config()
-    dir = Path.join(System.tmp_dir!(), "atomvm_check_#{System.unique_integer([:positive])}")
-    File.mkdir_p!(dir)
+    # File.mkdir! refuses a directory that exists: nothing of anyone else's is removed below.
+    dir = AtomVM.Tmp.path("atomvm-check")
+    File.mkdir!(dir)
     output = Path.join(dir, "#{project[:app]}.avm")
 
     try do

@@ -88,9 +88,7 @@ defmodule AtomVM.Runner do
   end
 
   defp write_app_env(app_env) do
-    dir = System.tmp_dir!()
-    name = "atomvm-app-env-#{System.unique_integer([:positive])}.etf"
-    path = Path.join(dir, name)
+    path = AtomVM.Tmp.path("atomvm-app-env", ".etf")
     File.write!(path, :erlang.term_to_binary(app_env))
     path
   end

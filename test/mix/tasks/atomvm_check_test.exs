@@ -8,7 +8,7 @@ defmodule Mix.Tasks.Atomvm.CheckTest do
   @moduletag :fixture
 
   setup_all do
-    base = Path.join(System.tmp_dir!(), "atomvm_check_#{System.unique_integer([:positive])}")
+    base = Path.join(System.tmp_dir!(), "atomvm_check_test_#{System.unique_integer([:positive])}")
     File.rm_rf!(base)
     app = Fixture.create_checkable!(Path.join(base, "plain"))
     indirect = Fixture.create_checkable!(Path.join(base, "indirect"), indirect: true)
