@@ -30,6 +30,26 @@ defmodule AtomVM.CLI do
   def ok!({:error, reason}), do: Mix.raise(Messages.message(reason))
 
   @doc """
+  A task's settings (`AtomVM.Settings.resolve/4` of `spec` over the parsed `opts` and
+  the project's `atomvm:` list); with `--verbose` (`opts[:verbose]`) prints where each
+  came from. Raises with the setting's message when one is invalid.
+  """
+  @spec settings!(
+          AtomVM.Settings.spec(),
+          keyword(),
+          (String.t() -> {:ok, map()} | {:error, term()})
+        ) ::
+          AtomVM.Settings.t()
+  def settings!(spec, opts, board_facts \\ fn _ -> {:ok, %{}} end) do
+    settings = ok!(AtomVM.Settings.resolve(spec, opts, user_config(), board_facts))
+
+    if opts[:verbose],
+      do: Mix.shell().info("Settings:\n" <> AtomVM.Settings.sources(settings))
+
+    settings
+  end
+
+  @doc """
   The application archive to write: `given` (which must exist), or the project
   packed by `mix atomvm.packbeam` (its `atomvm: [output: ...]`, default `APP.avm`).
   """

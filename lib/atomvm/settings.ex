@@ -43,8 +43,9 @@ defmodule AtomVM.Settings do
     probe: [type: :string],
     lib: [type: :string],
     firmware_version: [type: :string],
-    pico_path: [type: :string],
-    pico_reset: [type: :string]
+    pico_path: [type: :string, env: "ATOMVM_PICO_PATH"],
+    pico_reset: [type: :string],
+    wait: [type: :integer]
   }
 
   @doc "The settings the catalog declares."

@@ -24,12 +24,12 @@ defmodule Mix.Tasks.Atomvm.Pico.Flash do
     * `--monitor` - continue into `mix atomvm.monitor` (on `--reset DEV`, or `auto`).
     * `--verbose` - show where each setting came from.
 
-  Precedence: command line > `mix.exs` `atomvm:` > environment (`ATOMVM_PICO_PATH`) >
-  defaults.
+  Precedence: command line > `mix.exs` `atomvm:` (`pico_path`, `pico_reset`, `wait`) >
+  environment (`ATOMVM_PICO_PATH`) > defaults.
   """
   use Mix.Task
 
-  alias AtomVM.{CLI, Monitor, Pico}
+  alias AtomVM.{CLI, Monitor, Pico, Settings}
 
   @switches [
     path: :string,
@@ -48,21 +48,18 @@ defmodule Mix.Tasks.Atomvm.Pico.Flash do
   @impl Mix.Task
   def run(argv) do
     opts = CLI.parse!("atomvm.pico.flash", argv, @switches)
-    user = CLI.user_config()
 
-    {path, path_source} =
-      setting(opts[:path], user[:pico_path], System.get_env("ATOMVM_PICO_PATH"))
-
-    {reset, reset_source} = setting(opts[:reset], user[:pico_reset], nil)
-
-    if opts[:verbose] do
-      Mix.shell().info(
-        "Settings:\n  path = #{path || "(search)"}  (#{path_source})\n  reset = #{reset || "-"}  (#{reset_source})"
+    settings =
+      CLI.settings!(
+        [pico_path: [switch: :path], pico_reset: [switch: :reset], wait: [default: 30]],
+        opts
       )
-    end
+
+    path = Settings.value(settings, :pico_path)
+    reset = Settings.value(settings, :pico_reset)
 
     {uf2, _output} = Mix.Tasks.Atomvm.Uf2create.build([gate: true] ++ opts)
-    drive = drive!(path, reset, opts[:wait] || 30)
+    drive = drive!(path, reset, Settings.value(settings, :wait))
 
     CLI.ok!(Pico.copy(uf2, drive, "atomvm-app.uf2"))
 
@@ -72,11 +69,6 @@ defmodule Mix.Tasks.Atomvm.Pico.Flash do
 
     if opts[:monitor], do: Monitor.run(reset || "auto", 115_200)
   end
-
-  defp setting(cli, _user, _env) when is_binary(cli), do: {cli, "command line"}
-  defp setting(nil, user, _env) when not is_nil(user), do: {to_string(user), "mix.exs"}
-  defp setting(nil, nil, env) when env not in [nil, ""], do: {env, "environment"}
-  defp setting(_, _, _), do: {nil, "default"}
 
   @doc false
   # The bootloader drive: `path`, or found; resets the board on `reset` first when no

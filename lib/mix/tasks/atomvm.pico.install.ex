@@ -38,23 +38,17 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
   def run(argv) do
     opts = CLI.parse!("atomvm.pico.install", argv, @switches)
 
-    user = CLI.user_config()
-
-    spec = [
-      board: [default: "pico"],
-      firmware_version: [switch: :version],
-      pico_path: [switch: :path],
-      pico_reset: [switch: :reset]
-    ]
-
     settings =
-      case AtomVM.Settings.resolve(spec, opts, user) do
-        {:ok, settings} -> settings
-        {:error, reason} -> Mix.raise(AtomVM.Messages.message(reason))
-      end
-
-    if opts[:verbose],
-      do: Mix.shell().info("Settings:\n" <> AtomVM.Settings.sources(settings))
+      CLI.settings!(
+        [
+          board: [default: "pico"],
+          firmware_version: [switch: :version],
+          pico_path: [switch: :path],
+          pico_reset: [switch: :reset],
+          wait: [default: 30]
+        ],
+        opts
+      )
 
     board = AtomVM.Settings.value(settings, :board)
 
@@ -70,7 +64,9 @@ defmodule Mix.Tasks.Atomvm.Pico.Install do
 
     path = AtomVM.Settings.value(settings, :pico_path)
     reset = AtomVM.Settings.value(settings, :pico_reset)
-    drive = Mix.Tasks.Atomvm.Pico.Flash.drive!(path, reset, opts[:wait] || 30)
+
+    drive =
+      Mix.Tasks.Atomvm.Pico.Flash.drive!(path, reset, AtomVM.Settings.value(settings, :wait))
 
     uf2 = CLI.ok!(Pico.install_image(fetched))
     CLI.ok!(Pico.copy(uf2, drive, Path.basename(fetched.path)))

@@ -170,7 +170,7 @@ defmodule Mix.Tasks.Atomvm.Stm32.Flash do
     receive do
       {:atomvm_stm32, ^id, {:progress, event}} -> await(id, progress(event, bar))
       {:atomvm_stm32, ^id, {:done, :ok}} -> :ok
-      {:atomvm_stm32, ^id, {:done, {:error, message}}} -> Mix.raise(message)
+      {:atomvm_stm32, ^id, {:done, {:error, message}}} -> CLI.ok!(native({:error, message}))
     end
   end
 

@@ -89,6 +89,29 @@ defmodule Mix.Tasks.Atomvm.PicoTest do
     assert_received {:mix_shell, :info, ["Copied " <> _]}
   end
 
+  test "pico.flash takes the drive from ATOMVM_PICO_PATH and says so with --verbose", %{
+    avm: avm,
+    drive: drive
+  } do
+    System.put_env("ATOMVM_PICO_PATH", drive)
+
+    try do
+      Mix.Tasks.Atomvm.Pico.Flash.run(["--avm", avm, "--no-check", "--verbose", "--wait", "5"])
+    after
+      System.delete_env("ATOMVM_PICO_PATH")
+    end
+
+    assert_received {:mix_shell, :info, ["Settings:\n" <> sources]}
+
+    assert String.split(sources, "\n") == [
+             "  pico_path = #{drive}  (ATOMVM_PICO_PATH)",
+             "  pico_reset = -  (unset)",
+             "  wait = 5  (--wait)"
+           ]
+
+    assert File.exists?(Path.join(drive, "atomvm-app.uf2"))
+  end
+
   test "pico.flash checks first: an archive that would fail is not copied", %{
     avm: avm,
     drive: drive
