@@ -78,8 +78,27 @@ impl CodePath {
 
     /// Adds a `.beam` file or `.avm` archive. Modules already present are kept.
     pub fn add_file(&mut self, path: &Path) -> Result<(), String> {
+        self.add_file_as(path, false)
+    }
+
+    /// Adds an archive (whatever its name) searched before the others, as AtomVM's
+    /// `atomvm:add_avm_pack_file/2` prepends it: its modules replace those of the same
+    /// name that are not loaded yet.
+    pub fn add_file_first(&mut self, path: &Path) -> Result<(), String> {
+        self.add_file_as(path, true)
+    }
+
+    /// Adds the bytes of module `name`, replacing those given before.
+    pub fn put_module(&mut self, name: String, bytes: Vec<u8>) {
+        if !self.given.contains_key(&name) {
+            self.order.push(name.clone());
+        }
+        self.given.insert(name, bytes);
+    }
+
+    fn add_file_as(&mut self, path: &Path, first: bool) -> Result<(), String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        if path.extension().is_some_and(|e| e == "avm") {
+        if first || path.extension().is_some_and(|e| e == "avm") {
             let archive = avm::read(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
             for entry in archive.entries {
                 match entry.kind() {
@@ -89,6 +108,11 @@ impl CodePath {
                         avm_format::beam::iff::fit_form_length(&mut entry.data);
                         if entry.is_start() && self.start.is_none() {
                             self.start = Some(name.clone());
+                        }
+                        if first {
+                            self.given_from.insert(name.clone(), absolute(path));
+                            self.put_module(name, entry.data);
+                            continue;
                         }
                         self.given_from
                             .entry(name.clone())

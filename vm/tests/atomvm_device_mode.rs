@@ -218,3 +218,70 @@ fn atomvm_socket_nifs_answer_as_atomvm() {
     );
     assert_eq!(String::from_utf8_lossy(&out.stderr), "Return value: ok\n");
 }
+
+/// The natives AtomVM adds for time and for code at run time, with AtomVM v0.6.6's
+/// results (`nifs.c`): `erlang:localtime/1` in a POSIX `TZ`,
+/// `calendar:system_time_to_universal_time/2`, `code:load_abs/1` (`error` for a module
+/// loaded already, `out_of_memory` raised for a file it cannot load) and
+/// `atomvm:add_avm_pack_file/2` (`{error, cannot_open | invalid_avm}`).
+#[test]
+fn time_and_code_loading_natives_answer_as_atomvm() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = compile(dir.path(), "other", "start() -> from_file.");
+    let packed_src = dir.path().join("packed");
+    std::fs::create_dir(&packed_src).unwrap();
+    let packed = compile(&packed_src, "packed", "start() -> from_pack.");
+    let packed_bytes = std::fs::read(&packed).unwrap();
+    let archive = avm_format::pack::pack(
+        &[avm_format::pack::ModuleInput {
+            source: "packed.beam",
+            bytes: &packed_bytes,
+            start: false,
+        }],
+        &[],
+        avm_format::beam::StripOptions::default(),
+    )
+    .unwrap();
+    let avm = dir.path().join("extra.avm");
+    std::fs::write(&avm, archive.bytes).unwrap();
+    let base = other.with_extension("");
+    let body = r#"start() ->
+    Shifted = shifted(),
+    Loaded = code:load_abs("BASE"),
+    Again = code:load_abs("BASE"),
+    Missing = try code:load_abs("BASE_none") catch error:R -> R end,
+    NoPack = atomvm:add_avm_pack_file("DIR/none.avm", []),
+    NotPack = atomvm:add_avm_pack_file("BASE.beam", []),
+    Pack = atomvm:add_avm_pack_file("AVM", [{name, extra}]),
+    BadName = try atomvm:add_avm_pack_file("AVM", [{name, "extra"}]) catch error:B -> B end,
+    {calendar:system_time_to_universal_time(1700000000123, millisecond),
+     calendar:system_time_to_universal_time(-1500, millisecond),
+     try calendar:system_time_to_universal_time(1, nanosecond) catch error:N -> N end,
+     Shifted, Loaded, other:start(), Again, Missing, NoPack, NotPack, Pack, packed:start(), BadName}.
+
+shifted() ->
+    U = erlang:universaltime(),
+    L = erlang:localtime("XYZ-2"),
+    UTC = erlang:localtime("UTC"),
+    case erlang:universaltime() of
+        U -> {{_, {H, _, _}}, {_, {LH, _, _}}} = {U, L}, {(H + 2) rem 24 =:= LH, UTC =:= U};
+        _ -> shifted()
+    end."#
+        .replace("BASE", &base.display().to_string())
+        .replace("DIR", &dir.path().display().to_string())
+        .replace("AVM", &avm.display().to_string());
+    let main = compile(dir.path(), "natives", &body);
+    let out = run(&[
+        "--device-release".as_ref(),
+        "v0.6.6".as_ref(),
+        "--device-natives".as_ref(),
+        facts().as_os_str(),
+        main.as_os_str(),
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Return value: {{{2023,11,14},{22,13,20}},{{1969,12,31},{23,59,59}},badarg,{true,true},\
+         {module,other},from_file,error,out_of_memory,{error,cannot_open},{error,invalid_avm},\
+         ok,from_pack,badarg}\n"
+    );
+}

@@ -5,6 +5,7 @@
 use super::device_base64 as base64;
 use super::maps::map_next;
 use super::unicode::{characters_to_binary, characters_to_list};
+use super::{device_code, device_time};
 use crate::atom::atoms;
 use crate::interp::{Context, Exception};
 use crate::io::avm_socket as socket;
@@ -38,6 +39,12 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("socket", "setopt", 3) => socket::setopt,
         ("socket", "shutdown", 2) => socket::shutdown,
         ("net", "getaddrinfo_nif", 2) => socket::getaddrinfo,
+        ("erlang", "localtime", 1) => device_time::localtime,
+        ("calendar", "system_time_to_universal_time", 2) => {
+            device_time::system_time_to_universal_time
+        }
+        ("code", "load_abs", 1) => device_code::load_abs,
+        ("atomvm", "add_avm_pack_file", 2) => device_code::add_avm_pack_file,
         _ => return None,
     };
     Some(f)

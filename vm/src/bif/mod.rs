@@ -11,6 +11,8 @@ pub mod convert;
 pub mod crypto;
 pub mod device;
 pub mod device_base64;
+pub mod device_code;
+pub mod device_time;
 pub mod dtrace;
 pub mod etf;
 pub mod ets;

@@ -23,7 +23,7 @@ fn per_second(ctx: &Context<'_>, unit: Term) -> Result<i64, Exception> {
     }
 }
 
-fn nanos_since_epoch() -> i128 {
+pub(super) fn nanos_since_epoch() -> i128 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos() as i128)
@@ -167,7 +167,7 @@ fn seconds_of(ctx: &Context<'_>, t: Term) -> Option<i64> {
 }
 
 /// `{{Y,M,D},{H,Mi,S}}` of `secs` since the epoch.
-fn datetime(ctx: &mut Context<'_>, secs: i64) -> Term {
+pub(super) fn datetime(ctx: &mut Context<'_>, secs: i64) -> Term {
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     // Civil from days (Howard Hinnant's algorithm).
     let z = days + 719_468;
