@@ -1,8 +1,8 @@
 defmodule AtomVM.Settings do
   @moduledoc """
-  The settings of the tasks that talk to boards and serial ports (`atomvm.esp32.*`,
-  `atomvm.pico.*`, `atomvm.uf2create`, `atomvm.stm32.flash`, `atomvm.monitor`): one
-  pipeline for all of them.
+  The settings of the tasks (`atomvm.esp32.*`, `atomvm.pico.*`, `atomvm.uf2create`,
+  `atomvm.stm32.flash`, `atomvm.monitor`, the check's release and board, and the
+  library `atomvm.run` runs on): one pipeline for all of them.
 
   Each setting is declared once, in the catalog below: its type, its `atomvm:` key in
   `mix.exs` when that differs from its name (ExAtomVM's names, such as `flash_offset`),
@@ -42,6 +42,8 @@ defmodule AtomVM.Settings do
     app_start: [type: :integer],
     probe: [type: :string],
     lib: [type: :string],
+    release: [type: :string],
+    firmware_mirror: [type: :string, env: "ATOMVM_FIRMWARE_MIRROR"],
     firmware_version: [type: :string],
     pico_path: [type: :string, env: "ATOMVM_PICO_PATH"],
     pico_reset: [type: :string],

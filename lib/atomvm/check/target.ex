@@ -6,7 +6,7 @@ defmodule AtomVM.Check.Target do
   project), the board none (any platform, no partition size).
   """
 
-  alias AtomVM.{Boards, DeviceAPI}
+  alias AtomVM.{Boards, DeviceAPI, Settings}
 
   @doc """
   Resolves `opts` (`:release`, `:board`) over `user` (the `atomvm:` list) into the
@@ -15,18 +15,15 @@ defmodule AtomVM.Check.Target do
   @spec resolve(keyword(), keyword()) :: {:ok, [AtomVM.Check.option()]} | {:error, term()}
   def resolve(opts, user) do
     otp = :erlang.system_info(:otp_release) |> List.to_integer()
-    board = opts[:board] || string(user[:board])
 
-    with {:ok, release} <- release(opts[:release] || string(user[:release]), otp),
+    with {:ok, settings} <- Settings.resolve([release: [], board: []], opts, user),
+         board = Settings.value(settings, :board),
+         {:ok, release} <- release(Settings.value(settings, :release), otp),
          {:ok, api} <- DeviceAPI.load(release),
          {:ok, platform, partition} <- board(board, release) do
       {:ok, [api: api, platform: platform, otp: otp, partition: partition]}
     end
   end
-
-  defp string(nil), do: nil
-  defp string(value) when is_atom(value), do: Atom.to_string(value)
-  defp string(value), do: value
 
   defp release(nil, otp), do: DeviceAPI.default_release(otp)
   defp release(tag, _otp), do: {:ok, tag}

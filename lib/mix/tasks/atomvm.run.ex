@@ -70,7 +70,7 @@ defmodule Mix.Tasks.Atomvm.Run do
   """
   use Mix.Task
 
-  alias AtomVM.{HostVM, Messages, Runner}
+  alias AtomVM.{HostVM, Messages, Runner, Settings}
   alias AtomVM.Packbeam.Config, as: PackConfig
 
   @switches [
@@ -114,18 +114,19 @@ defmodule Mix.Tasks.Atomvm.Run do
   # `--lib otp` (the default): OTP's and Elixir's libraries of this installation;
   # `--lib device`: the target release's atomvmlib, fetched like firmware; `--lib FILE`.
   defp library_args(opts) do
-    user = AtomVM.CLI.user_config()
+    spec = [lib: [default: "otp"], release: [], firmware_mirror: [switch: :mirror]]
+    settings = AtomVM.CLI.settings!(spec, opts)
 
-    case opts[:lib] || to_string(user[:lib] || "otp") do
+    case Settings.value(settings, :lib) do
       "otp" ->
         []
 
       choice ->
-        release = release!(opts[:release] || user[:release])
+        release = release!(Settings.value(settings, :release))
 
         path =
           if choice == "device" do
-            mirror = opts[:mirror] || user[:firmware_mirror]
+            mirror = Settings.value(settings, :firmware_mirror)
             fetched = AtomVM.CLI.ok!(AtomVM.Firmware.fetch_library(release, mirror: mirror))
             Mix.shell().info(Messages.device_library(release, fetched))
             fetched.path
@@ -144,7 +145,7 @@ defmodule Mix.Tasks.Atomvm.Run do
     AtomVM.CLI.ok!(AtomVM.DeviceAPI.default_release(otp))
   end
 
-  defp release!(release), do: to_string(release)
+  defp release!(release), do: release
 
   defp split_vm_args(argv) do
     case Enum.split_while(argv, &(&1 != "--")) do
