@@ -115,19 +115,20 @@ defmodule Conformance do
     File.mkdir_p!(out)
     dir = Path.join(src, "tests/erlang_tests")
     cases = cases(src)
+    includes = [dir | code_load(dir, out)]
 
     built =
-      for {m, _} <- cases, compile(Path.join(dir, m <> ".erl"), out, [dir]), into: MapSet.new(), do: m
+      for {m, _} <- cases, compile(Path.join(dir, m <> ".erl"), out, includes), into: MapSet.new(), do: m
 
     # Helper modules the cases load or spawn (every other source of the directory).
     for file <- Path.wildcard(Path.join(dir, "*.erl")),
         not File.exists?(Path.join(out, Path.basename(file, ".erl") <> ".beam")),
-        do: compile(file, out, [dir])
+        do: compile(file, out, includes)
 
     results =
       for {m, expected} <- cases, m in built do
         {output, _status} =
-          run(vm, device ++ ["--path", out, "--start", m, Path.join(out, m <> ".beam")])
+          run(vm, device ++ ["--path", out, "--start", m, Path.join(out, m <> ".beam")], @timeout_s, out)
 
         want = Integer.to_string(expected)
 
@@ -140,6 +141,35 @@ defmodule Conformance do
 
     passed = Enum.count(results, &(&1 == :pass))
     {"erlang_tests", length(cases), passed, length(results) - passed, length(cases) - MapSet.size(built)}
+  end
+
+  # What AtomVM's tests/erlang_tests/code_load/CMakeLists.txt builds for the code-loading
+  # cases, which open `code_load/...` relative to where they run (the output directory
+  # here): export_test_module.beam, code_load_pack.avm (packed by the tests' own
+  # reference packer) and the two headers of their bytes (as to_hrl.erl writes them).
+  # Returns the include directory (the cases name `code_load/NAME.hrl`), or none when
+  # the release has no code_load/.
+  defp code_load(dir, out) do
+    source = Path.join([dir, "code_load", "export_test_module.erl"])
+    target = Path.join(out, "code_load")
+
+    if File.exists?(source) and (File.mkdir_p!(target) && compile(source, target, [])) do
+      beam = Path.join(target, "export_test_module.beam")
+      avm = Path.join(target, "code_load_pack.avm")
+      Code.require_file(Path.expand("../test/support/reference_packer.ex", __DIR__))
+      AtomVM.Test.ReferencePacker.pack([beam], avm)
+
+      for {file, name, data} <- [
+            {"export_test_module_data.hrl", "EXPORT_TEST_MODULE_DATA", beam},
+            {"code_load_pack_data.hrl", "CODE_LOAD_PACK_DATA", avm}
+          ] do
+        File.write!(Path.join(target, file), :io_lib.format(~c"-define(~s, ~w).", [name, File.read!(data)]))
+      end
+
+      [out]
+    else
+      []
+    end
   end
 
   defp lib_suite(src, device, lib, vm, suite, out) do
@@ -258,8 +288,8 @@ defmodule Conformance do
       end
   end
 
-  defp run(vm, args, seconds \\ @timeout_s) do
-    {output, status} = System.cmd("timeout", ["#{seconds}", vm | args], stderr_to_stdout: true)
+  defp run(vm, args, seconds \\ @timeout_s, cd \\ File.cwd!()) do
+    {output, status} = System.cmd("timeout", ["#{seconds}", vm | args], stderr_to_stdout: true, cd: cd)
 
     for [_, mfa] <- Regex.scan(~r/^atomvm: (\S+) is native in AtomVM/m, output) do
       Process.put({:gap, mfa}, Process.get({:gap, mfa}, 0) + 1)

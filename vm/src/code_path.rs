@@ -40,6 +40,9 @@ pub struct CodePath {
     /// Unix build, as `module:function/arity`. Only these resolve to this VM's natives;
     /// every other call goes to the library's code, as on the device.
     pub device_natives: Option<std::collections::HashSet<String>>,
+    /// Archives added at run time under a name (`atomvm:add_avm_pack_*/2` with
+    /// `{name, Name}`): the name's atom → the modules they brought.
+    named_packs: HashMap<u32, Vec<String>>,
 }
 
 impl CodePath {
@@ -81,13 +84,6 @@ impl CodePath {
         self.add_file_as(path, false)
     }
 
-    /// Adds an archive (whatever its name) searched before the others, as AtomVM's
-    /// `atomvm:add_avm_pack_file/2` prepends it: its modules replace those of the same
-    /// name that are not loaded yet.
-    pub fn add_file_first(&mut self, path: &Path) -> Result<(), String> {
-        self.add_file_as(path, true)
-    }
-
     /// Adds the bytes of module `name`, replacing those given before.
     pub fn put_module(&mut self, name: String, bytes: Vec<u8>) {
         if !self.given.contains_key(&name) {
@@ -99,32 +95,9 @@ impl CodePath {
     fn add_file_as(&mut self, path: &Path, first: bool) -> Result<(), String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         if first || path.extension().is_some_and(|e| e == "avm") {
-            let archive = avm::read(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-            for entry in archive.entries {
-                match entry.kind() {
-                    avm::EntryKind::Beam => {
-                        let name = entry.name.trim_end_matches(".beam").to_owned();
-                        let mut entry = entry;
-                        avm_format::beam::iff::fit_form_length(&mut entry.data);
-                        if entry.is_start() && self.start.is_none() {
-                            self.start = Some(name.clone());
-                        }
-                        if first {
-                            self.given_from.insert(name.clone(), absolute(path));
-                            self.put_module(name, entry.data);
-                            continue;
-                        }
-                        self.given_from
-                            .entry(name.clone())
-                            .or_insert_with(|| absolute(path));
-                        self.add_module(name, entry.data);
-                    }
-                    _ => {
-                        self.priv_files.entry(entry.name).or_insert(entry.data);
-                    }
-                }
-            }
-            Ok(())
+            self.add_archive(&bytes, Some(&absolute(path)), first)
+                .map(|_| ())
+                .map_err(|e| format!("{}: {e}", path.display()))
         } else {
             let name = avm_format::beam::Beam::parse(&bytes)
                 .and_then(|b| avm_format::beam::ModuleInfo::read(&b))
@@ -150,6 +123,70 @@ impl CodePath {
             self.order.push(name.clone());
             self.given.insert(name, bytes);
         }
+    }
+
+    /// Adds the modules and files of archive `bytes` (from file `origin`, if any):
+    /// `first`, its modules replace those of the same name given before, else those
+    /// are kept. Returns the names of the modules it added.
+    fn add_archive(
+        &mut self,
+        bytes: &[u8],
+        origin: Option<&Path>,
+        first: bool,
+    ) -> Result<Vec<String>, avm::ArchiveError> {
+        let archive = avm::read(bytes)?;
+        let mut added = Vec::new();
+        for mut entry in archive.entries {
+            if entry.kind() != avm::EntryKind::Beam {
+                self.priv_files.entry(entry.name).or_insert(entry.data);
+                continue;
+            }
+            let name = entry.name.trim_end_matches(".beam").to_owned();
+            avm_format::beam::iff::fit_form_length(&mut entry.data);
+            if entry.is_start() && self.start.is_none() {
+                self.start = Some(name.clone());
+            }
+            if !first && self.given.contains_key(&name) {
+                continue;
+            }
+            if let Some(origin) = origin {
+                self.given_from.insert(name.clone(), origin.to_path_buf());
+            }
+            self.put_module(name.clone(), entry.data);
+            added.push(name);
+        }
+        Ok(added)
+    }
+
+    /// `atomvm:add_avm_pack_binary/2` and `add_avm_pack_file/2` at run time: the archive
+    /// `bytes` (from `origin`), searched first (`first`, as the file form) or last (as
+    /// the binary form), known by `name` for `close_pack/1` when it has one.
+    pub fn add_pack(
+        &mut self,
+        bytes: &[u8],
+        origin: Option<&Path>,
+        first: bool,
+        name: Option<u32>,
+    ) -> Result<(), avm::ArchiveError> {
+        let added = self.add_archive(bytes, origin, first)?;
+        if let Some(name) = name {
+            self.named_packs.entry(name).or_default().extend(added);
+        }
+        Ok(())
+    }
+
+    /// `atomvm:close_avm_pack/2`: forgets the modules of the packs named `name` that are
+    /// not loaded yet (loaded ones stay, as in AtomVM); false when no pack has the name.
+    pub fn close_pack(&mut self, name: u32) -> bool {
+        let Some(modules) = self.named_packs.remove(&name) else {
+            return false;
+        };
+        for module in modules {
+            self.given.remove(&module);
+            self.given_from.remove(&module);
+            self.order.retain(|m| *m != module);
+        }
+        true
     }
 
     /// Adds a directory searched for `NAME.beam`.

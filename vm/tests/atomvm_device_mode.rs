@@ -223,7 +223,8 @@ fn atomvm_socket_nifs_answer_as_atomvm() {
 /// results (`nifs.c`): `erlang:localtime/1` in a POSIX `TZ`,
 /// `calendar:system_time_to_universal_time/2`, `code:load_abs/1` (`error` for a module
 /// loaded already, `out_of_memory` raised for a file it cannot load) and
-/// `atomvm:add_avm_pack_file/2` (`{error, cannot_open | invalid_avm}`).
+/// `atomvm:add_avm_pack_file/2` (`{error, cannot_open | invalid_avm}`), `code:load_binary/3`,
+/// `atomvm:add_avm_pack_binary/2` and `close_avm_pack/2` (`error` for a name no pack has).
 #[test]
 fn time_and_code_loading_natives_answer_as_atomvm() {
     let dir = tempfile::tempdir().unwrap();
@@ -243,7 +244,12 @@ fn time_and_code_loading_natives_answer_as_atomvm() {
     )
     .unwrap();
     let avm = dir.path().join("extra.avm");
-    std::fs::write(&avm, archive.bytes).unwrap();
+    std::fs::write(&avm, &archive.bytes).unwrap();
+    let literal = |bytes: &[u8]| {
+        let items: Vec<String> = bytes.iter().map(u8::to_string).collect();
+        format!("<<{}>>", items.join(","))
+    };
+    let third = std::fs::read(compile(&packed_src, "third", "start() -> from_binary.")).unwrap();
     let base = other.with_extension("");
     let body = r#"start() ->
     Shifted = shifted(),
@@ -254,10 +260,17 @@ fn time_and_code_loading_natives_answer_as_atomvm() {
     NotPack = atomvm:add_avm_pack_file("BASE.beam", []),
     Pack = atomvm:add_avm_pack_file("AVM", [{name, extra}]),
     BadName = try atomvm:add_avm_pack_file("AVM", [{name, "extra"}]) catch error:B -> B end,
+    Binary = code:load_binary(third, "third.beam", THIRD),
+    BinaryAgain = code:load_binary(third, "third.beam", THIRD),
+    Named = atomvm:add_avm_pack_binary(PACK, [{name, later}]),
+    Closed = atomvm:close_avm_pack(later, []),
+    ClosedAgain = atomvm:close_avm_pack(later, []),
+    NotPackBinary = try atomvm:add_avm_pack_binary(<<"no">>, []) catch error:P -> P end,
     {calendar:system_time_to_universal_time(1700000000123, millisecond),
      calendar:system_time_to_universal_time(-1500, millisecond),
      try calendar:system_time_to_universal_time(1, nanosecond) catch error:N -> N end,
-     Shifted, Loaded, other:start(), Again, Missing, NoPack, NotPack, Pack, packed:start(), BadName}.
+     Shifted, Loaded, other:start(), Again, Missing, NoPack, NotPack, Pack, packed:start(), BadName,
+     {Binary, third:start(), BinaryAgain, Named, Closed, ClosedAgain, NotPackBinary}}.
 
 shifted() ->
     U = erlang:universaltime(),
@@ -269,7 +282,9 @@ shifted() ->
     end."#
         .replace("BASE", &base.display().to_string())
         .replace("DIR", &dir.path().display().to_string())
-        .replace("AVM", &avm.display().to_string());
+        .replace("AVM", &avm.display().to_string())
+        .replace("THIRD", &literal(&third))
+        .replace("PACK", &literal(&archive.bytes));
     let main = compile(dir.path(), "natives", &body);
     let out = run(&[
         "--device-release".as_ref(),
@@ -282,6 +297,6 @@ shifted() ->
         String::from_utf8_lossy(&out.stderr),
         "Return value: {{{2023,11,14},{22,13,20}},{{1969,12,31},{23,59,59}},badarg,{true,true},\
          {module,other},from_file,error,out_of_memory,{error,cannot_open},{error,invalid_avm},\
-         ok,from_pack,badarg}\n"
+         ok,from_pack,badarg,{{module,third},from_binary,error,ok,ok,error,badarg}}\n"
     );
 }

@@ -45,6 +45,9 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         }
         ("code", "load_abs", 1) => device_code::load_abs,
         ("atomvm", "add_avm_pack_file", 2) => device_code::add_avm_pack_file,
+        ("atomvm", "add_avm_pack_binary", 2) => device_code::add_avm_pack_binary,
+        ("atomvm", "close_avm_pack", 2) => device_code::close_avm_pack,
+        ("code", "load_binary", 3) => device_code::load_binary,
         _ => return None,
     };
     Some(f)
