@@ -126,6 +126,9 @@ fn run() -> Result<ExitCode, String> {
     // --device-release without --device-lib: the device's VM with no library at all,
     // as AtomVM's own test runner loads a test module alone.
     let device = o.device_lib.is_some() || o.code_path.device_release.is_some();
+    if device {
+        atomvm_host::bif::device_ports::install(&mut o.code_path);
+    }
     match &o.device_lib {
         // After the program's own files, which win, as on the device.
         Some(lib) => {

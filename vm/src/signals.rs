@@ -47,7 +47,12 @@ impl Vm {
                     Some(name) => scratch.tuple(&[Term::atom(name), atoms::nonode_nohost]),
                     None => Term::pid(pid),
                 };
-                let msg = scratch.tuple(&[atoms::DOWN, reference, atoms::process, who, r]);
+                let kind = if monitor.port {
+                    atoms::port
+                } else {
+                    atoms::process
+                };
+                let msg = scratch.tuple(&[atoms::DOWN, reference, kind, who, r]);
                 self.deliver(monitor.pid, msg, &scratch);
             }
             for linked in std::mem::take(&mut proc.links) {

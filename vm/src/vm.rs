@@ -455,6 +455,14 @@ impl Vm {
         Some(self.spawn(entry, args, heap, (module, function, arity)))
     }
 
+    /// Whether `t` is the pid of one of AtomVM's driver processes (device mode), of
+    /// which `is_port/1` is true.
+    pub fn is_driver(&self, t: Term) -> bool {
+        t.as_pid()
+            .and_then(|pid| self.procs.get(pid as usize))
+            .is_some_and(|p| p.as_ref().is_some_and(|p| p.driver))
+    }
+
     /// Runs until process `main` exits. Returns `Ok(())` when it ended normally, else
     /// a crash report to print.
     pub fn run_until(&mut self, main: u32) -> Result<String, String> {

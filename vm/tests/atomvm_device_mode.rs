@@ -300,3 +300,44 @@ shifted() ->
          ok,from_pack,badarg,{{module,third},from_binary,error,ok,ok,error,badarg}}\n"
     );
 }
+
+/// AtomVM's built-in drivers, which are processes on AtomVM: `open_port({spawn,
+/// "echo"}, [])` gives a pid of which `is_pid/1` and `is_port/1` are both true, echoes
+/// what it gets and answers `close` with `{Port, closed}`; `monitor(port, Port)` gets a
+/// `'DOWN'` that says `port`; `console` prints `{puts, Text}` and answers `port:call/2`'s
+/// protocol; a driver AtomVM's Unix build does not have is `badarg` (AtomVM v0.6.6's
+/// `nifs.c` and `tests/erlang_tests/test_echo_driver.erl`).
+#[test]
+fn atomvms_drivers_are_processes() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = r#"start() ->
+    Echo = open_port({spawn, "echo"}, []),
+    Kinds = {is_pid(Echo), is_port(Echo), is_port(self())},
+    Echo ! {self(), hello},
+    Echoed = receive M -> M after 1000 -> timeout end,
+    Ref = monitor(port, Echo),
+    Echo ! {self(), close},
+    Closed = receive {Echo, C} -> C after 1000 -> timeout end,
+    Down = receive {'DOWN', Ref, Kind, Echo, Reason} -> {Kind, Reason} after 1000 -> timeout end,
+    Console = open_port({spawn, <<"console">>}, []),
+    CRef = make_ref(),
+    Console ! {'$call', {self(), CRef}, {puts, "printed\n"}},
+    Puts = receive {CRef, P} -> P after 1000 -> timeout end,
+    Console ! {'$call', {self(), CRef}, {nonsense}},
+    Bad = receive {CRef, B} -> B after 1000 -> timeout end,
+    Missing = try open_port({spawn, "no_such_driver"}, []) catch error:E -> E end,
+    {Kinds, Echoed, Closed, Down, Puts, Bad, Missing}."#;
+    let main = compile(dir.path(), "drivers", body);
+    let out = run(&[
+        "--device-release".as_ref(),
+        "v0.6.6".as_ref(),
+        "--device-natives".as_ref(),
+        facts().as_os_str(),
+        main.as_os_str(),
+    ]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "printed\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "Return value: {{true,true,false},hello,closed,{port,normal},ok,{error,badarg},badarg}\n"
+    );
+}

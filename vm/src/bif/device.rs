@@ -5,7 +5,7 @@
 use super::device_base64 as base64;
 use super::maps::map_next;
 use super::unicode::{characters_to_binary, characters_to_list};
-use super::{device_code, device_time};
+use super::{device_code, device_ports, device_time};
 use crate::atom::atoms;
 use crate::interp::{Context, Exception};
 use crate::io::avm_socket as socket;
@@ -48,6 +48,7 @@ pub fn lookup(module: &str, function: &str, arity: u8) -> Option<NativeFn> {
         ("atomvm", "add_avm_pack_binary", 2) => device_code::add_avm_pack_binary,
         ("atomvm", "close_avm_pack", 2) => device_code::close_avm_pack,
         ("code", "load_binary", 3) => device_code::load_binary,
+        ("erlang", "open_port", 2) => device_ports::open_port,
         _ => return None,
     };
     Some(f)

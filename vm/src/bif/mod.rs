@@ -12,6 +12,7 @@ pub mod crypto;
 pub mod device;
 pub mod device_base64;
 pub mod device_code;
+pub mod device_ports;
 pub mod device_time;
 pub mod dtrace;
 pub mod etf;

@@ -162,6 +162,12 @@ fn add_monitor(ctx: &mut Context<'_>, pid: u32) -> Term {
 /// A monitor on `pid`; `who` is how a `'DOWN'` for a process that is already gone
 /// names it (the pid, or `{Name, Node}`).
 fn add_monitor_as(ctx: &mut Context<'_>, pid: u32, who: Term) -> Term {
+    add_monitor_of_kind(ctx, pid, who, false)
+}
+
+/// A monitor on `pid`, whose `'DOWN'` says `port` when `port` (AtomVM's drivers are
+/// processes, see `monitor/2`) and `process` otherwise.
+fn add_monitor_of_kind(ctx: &mut Context<'_>, pid: u32, who: Term, port: bool) -> Term {
     let id = ctx.vm.fresh_id();
     let me = ctx.proc.pid;
     let name = ctx.mem().tuple(who).and_then(|t| t.first()?.as_atom());
@@ -173,19 +179,22 @@ fn add_monitor_as(ctx: &mut Context<'_>, pid: u32, who: Term) -> Term {
                 reference: id,
                 pid: me,
                 name,
+                port,
             });
             ctx.proc.monitors.push(Monitor {
                 reference: id,
                 pid,
                 name,
+                port,
             });
         }
         _ => {
             // Already gone: 'DOWN' with noproc at once.
             let r = ctx.heap().reference(id);
+            let kind = if port { atoms::port } else { atoms::process };
             let msg = ctx
                 .heap()
-                .tuple(&[atoms::DOWN, r, atoms::process, who, atoms::noproc]);
+                .tuple(&[atoms::DOWN, r, kind, who, atoms::noproc]);
             ctx.proc.mailbox.push(msg);
         }
     }
@@ -291,6 +300,12 @@ pub fn unlink(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
 /// `monitor/2` (`process` monitors).
 pub fn monitor(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
     if arg(args, 0) == atoms::port {
+        // In device mode AtomVM's drivers are processes (`open_port/2` gives a pid).
+        if let Some(pid) = arg(args, 1).as_pid() {
+            if ctx.vm.code_path.device_release.is_some() {
+                return Ok(add_monitor_of_kind(ctx, pid, arg(args, 1), true));
+            }
+        }
         return crate::io::port::monitor(ctx, arg(args, 1));
     }
     check(arg(args, 0) == atoms::process)?;

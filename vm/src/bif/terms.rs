@@ -320,9 +320,10 @@ pub fn make_tuple3(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Excepti
     Ok(ctx.heap().tuple(&elements))
 }
 
-/// `is_port/1`.
-pub fn is_port(_: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
-    Ok(boolean(arg(args, 0).as_port().is_some()))
+/// `is_port/1` (also true of an AtomVM driver's pid in device mode).
+pub fn is_port(ctx: &mut Context<'_>, args: &[Term]) -> Result<Term, Exception> {
+    let t = arg(args, 0);
+    Ok(boolean(t.as_port().is_some() || ctx.vm.is_driver(t)))
 }
 
 /// `is_record/2,3`.

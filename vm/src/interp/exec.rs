@@ -327,6 +327,13 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
         vm.atoms.name(mfa.module).to_owned(),
         vm.atoms.name(mfa.function).to_owned(),
     );
+    // In device mode AtomVM's own version of a native comes first (its `open_port/2`
+    // starts AtomVM's drivers, its `maps:next/1` takes AtomVM's iterators).
+    if vm.code_path.device_natives.is_some() && vm.code_path.device_native(&m, &f, mfa.arity) {
+        if let Some(native) = bif::device::lookup(&m, &f, mfa.arity) {
+            return Target::Native(native);
+        }
+    }
     if let Some(native) = bif::lookup(&m, &f, mfa.arity) {
         // In device mode only what AtomVM implements natively; the rest is the
         // library's code (AtomVM's `maps:to_list/1` takes its own iterators).
@@ -337,10 +344,7 @@ fn resolve(vm: &mut Vm, mfa: Mfa) -> Target {
     // A function AtomVM implements natively and this VM does not: the library's
     // module has only a stub for it (erlang:nif_error); say what is missing instead.
     if vm.code_path.device_natives.is_some() && vm.code_path.device_native(&m, &f, mfa.arity) {
-        return match bif::device::lookup(&m, &f, mfa.arity) {
-            Some(native) => Target::Native(native),
-            None => Target::Undef,
-        };
+        return Target::Undef;
     }
     if m == "erlang" && vm.code_path.device_release.is_none() {
         // OTP's erlang.beam is mostly stubs for BIFs: one it exports without a native
@@ -1094,7 +1098,9 @@ fn step(
         }
         Instr::Test { test, fail, src } => {
             let v = get(proc, x, *src);
-            if type_test(&proc.heap.mem(&vm.literals), *test, v) {
+            if type_test(&proc.heap.mem(&vm.literals), *test, v)
+                || (matches!(test, TypeTest::Port) && vm.is_driver(v))
+            {
                 Flow::Next
             } else {
                 Flow::Jump(*fail)

@@ -28,6 +28,9 @@ pub struct Monitor {
     /// The registered name the monitor was set up through (its 'DOWN' message
     /// then names `{Name, Node}` instead of the pid).
     pub name: Option<u32>,
+    /// Set up as `monitor(port, Pid)` on one of AtomVM's drivers, which are processes
+    /// in device mode: its 'DOWN' message says `port`, as AtomVM's does.
+    pub port: bool,
 }
 
 /// A process.
@@ -57,6 +60,9 @@ pub struct Process {
     pub recv_timer: Option<u64>,
     /// Whether exit signals arrive as messages.
     pub trap_exit: bool,
+    /// One of AtomVM's drivers in device mode (`open_port/2` started it): `is_port/1`
+    /// is true of its pid, as in AtomVM, where a port is a process.
+    pub driver: bool,
     /// Linked processes.
     pub links: BTreeSet<u32>,
     /// Monitors this process holds.
@@ -107,6 +113,7 @@ impl Process {
             dict: Vec::new(),
             recv_timer: None,
             trap_exit: false,
+            driver: false,
             links: BTreeSet::new(),
             monitors: Vec::new(),
             monitored_by: Vec::new(),
